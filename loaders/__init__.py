@@ -1,0 +1,1 @@
+"""Curated plan data to RDF."""

@@ -1,0 +1,1 @@
+"""The nkc-kg query service."""
