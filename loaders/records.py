@@ -385,6 +385,7 @@ class ExpertPanel(Strict):
     meeting_frequency: str | None = None
     privacy_agreements: str | None = None
     coordinator: list[PartyRef] = []
+    framework: Slug | None = None  # the framework this description claims to follow
     source: SourceRef
     issues: list[SourceIssue] = []
 

@@ -1,0 +1,238 @@
+"""SHACL validation of the curated graph, with every result traced to file:line.
+
+Non-conformance is data (a report); only "could not validate" raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyshacl
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .build import BuildResult, build_from_paths
+from .iris import RDF, SH, Iris
+from .paths import ONTOLOGY_DIR, SHAPES_DIR
+from .yamlio import CurationError, Location
+
+SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+SEVERITY_NL = {"violation": "FOUT", "warning": "WAARSCHUWING", "info": "INFO"}
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".trig": "trig"}
+
+
+@dataclass
+class ValidationResult:
+    severity: str
+    focus: str
+    path: str | None
+    message_nl: str
+    message_en: str
+    shape: str | None
+    location: Location | None = None
+    value: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "focusNode": self.focus,
+            "path": self.path,
+            "message": self.message_en,
+            "messageNl": self.message_nl,
+            "shape": self.shape,
+            "value": self.value,
+            "source": {"file": self.location.file, "line": self.location.line} if self.location else None,
+        }
+
+
+@dataclass
+class Report:
+    results: list[ValidationResult] = field(default_factory=list)
+    errors: list[CurationError] = field(default_factory=list)  # problems reading the input
+
+    @property
+    def conforms(self) -> bool:
+        return not self.errors and not any(r.severity == "violation" for r in self.results)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for r in self.results if r.severity == severity)
+
+
+@lru_cache(maxsize=4)
+def ontology_graph(base: str | None = None) -> Graph:
+    graph = Graph()
+    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    _rebase(graph, base)
+    return graph
+
+
+@lru_cache(maxsize=4)
+def shapes_graph(base: str | None = None) -> Graph:
+    graph = Graph()
+    for path in sorted(SHAPES_DIR.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    _rebase(graph, base)
+    return graph
+
+
+def _rebase(graph: Graph, base: str | None) -> None:
+    from .iris import DEFAULT_BASE, rebase_graph
+
+    if base and base != DEFAULT_BASE:
+        rebase_graph(graph, DEFAULT_BASE, base)
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def run_shacl(data: Graph, base: str) -> Graph:
+    _conforms, report_graph, _text = pyshacl.validate(
+        data,
+        shacl_graph=shapes_graph(base),
+        ont_graph=ontology_graph(base),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    return report_graph
+
+
+def _messages(report: Graph, node: Node) -> tuple[str, str]:
+    by_lang: dict[str | None, str] = {}
+    for msg in report.objects(node, SH.resultMessage):
+        if isinstance(msg, Literal):
+            by_lang.setdefault(msg.language, str(msg))
+    nl_msg = by_lang.get("nl") or by_lang.get(None) or by_lang.get("en") or ""
+    en_msg = by_lang.get("en") or by_lang.get(None) or nl_msg
+    return nl_msg, en_msg
+
+
+def read_report(report: Graph, locations: dict[Node, Location], only: set[Node] | None = None) -> list[ValidationResult]:
+    results = []
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(node, SH.focusNode)
+        if only is not None and focus not in only:
+            continue
+        severity = SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "violation")  # type: ignore[arg-type]
+        nl_msg, en_msg = _messages(report, node)
+        path = report.value(node, SH.resultPath)
+        shape = report.value(node, SH.sourceShape)
+        value = report.value(node, SH.value)
+        results.append(
+            ValidationResult(
+                severity=severity,
+                focus=str(focus),
+                path=str(path) if isinstance(path, URIRef) else None,
+                message_nl=nl_msg,
+                message_en=en_msg,
+                shape=str(shape) if isinstance(shape, URIRef) else None,
+                location=locations.get(focus),  # type: ignore[arg-type]
+                value=str(value) if value is not None else None,
+            )
+        )
+    order = {"violation": 0, "warning": 1, "info": 2}
+    results.sort(key=lambda r: (order[r.severity], r.location.file if r.location else "~", r.location.line if r.location else 0, r.focus))
+    return results
+
+
+def validate_build(build: BuildResult, iris: Iris) -> Report:
+    report = Report(errors=list(build.errors))
+    if build.errors:
+        return report  # the graph is incomplete; fix the curated files first
+    report.results = read_report(run_shacl(union_graph(build.dataset), iris.base), build.locations)
+    return report
+
+
+def validate_rdf(path: Path, context: BuildResult, iris: Iris) -> Report:
+    """Validate an RDF file against the shapes, resolving references against the shipped data."""
+    fmt = RDF_SUFFIXES[path.suffix.lower()]
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
+        return Report(errors=[CurationError(Location(str(path), _parser_line(exc)), f"not valid {fmt}: {exc}")])
+    subjects = set(graph.subjects())
+    data = union_graph(context.dataset)
+    for triple in graph:
+        data.add(triple)
+    locations = turtle_locations(path, graph) if fmt in ("turtle", "trig") else {}
+    return Report(results=read_report(run_shacl(data, iris.base), locations, only=subjects))
+
+
+def _parser_line(exc: Exception) -> int:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match[1]) if match else 1
+
+
+def turtle_locations(path: Path, graph: Graph) -> dict[Node, Location]:
+    """Best-effort line of each subject in a Turtle file: where it first starts a statement."""
+    text = path.read_text(encoding="utf-8").splitlines()
+    prefixes = {str(ns): prefix for prefix, ns in graph.namespaces()}
+    locations: dict[Node, Location] = {}
+    for subject in set(graph.subjects()):
+        if not isinstance(subject, URIRef):
+            continue
+        forms = [f"<{subject}>"]
+        for ns, prefix in prefixes.items():
+            if str(subject).startswith(ns):
+                forms.append(f"{prefix}:{str(subject)[len(ns):]}")
+        for lineno, line in enumerate(text, start=1):
+            stripped = line.lstrip()
+            if any(stripped.startswith(form) and stripped[len(form) : len(form) + 1] in (" ", "\t", "") for form in forms):
+                locations[subject] = Location(str(path), lineno)
+                break
+    return locations
+
+
+def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None = None) -> Report:
+    """Validate curated YAML (replacing shipped files of the same name) and/or RDF files."""
+    iris = iris or Iris()
+    yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
+    rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
+    unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths]
+    report = Report(errors=[CurationError(Location(str(p), 1), "unsupported file type (use .yaml, .ttl, .jsonld, .nt, .rdf or .trig)") for p in unknown])
+    replaced = {p.name for p in yaml_paths}
+    curated = [p for p in data_paths if p.name not in replaced] + yaml_paths
+    build = build_from_paths(curated, iris)
+    if not paths or yaml_paths:
+        sub = validate_build(build, iris)
+        report.results += sub.results
+        report.errors += sub.errors
+    for path in rdf_paths:
+        if build.errors:
+            report.errors += build.errors
+            break
+        sub = validate_rdf(path, build, iris)
+        report.results += sub.results
+        report.errors += sub.errors
+    return report
+
+
+def format_report(report: Report, lang: str = "nl") -> str:
+    lines = []
+    for err in report.errors:
+        lines.append(f"{err}")
+    for res in report.results:
+        where = str(res.location) if res.location else res.focus
+        label = SEVERITY_NL[res.severity] if lang == "nl" else res.severity.upper()
+        first, second = (res.message_nl, res.message_en) if lang == "nl" else (res.message_en, res.message_nl)
+        lines.append(f"{where}: {label}: {first}")
+        if second and second != first:
+            lines.append(f"    ({'en' if lang == 'nl' else 'nl'}) {second}")
+        lines.append(f"    {res.focus}")
+    v, w, i = report.count("violation"), report.count("warning"), report.count("info")
+    if report.errors:
+        lines.append(f"{len(report.errors)} fout(en) in de invoer; de graaf is niet gevalideerd. / input errors; graph not validated.")
+    lines.append(
+        f"{'CONFORM' if report.conforms else 'NIET CONFORM'}: {v} fout(en), {w} waarschuwing(en), {i} info "
+        f"/ {'conforms' if report.conforms else 'does not conform'}: {v} violation(s), {w} warning(s), {i} info"
+    )
+    return "\n".join(lines)

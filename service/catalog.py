@@ -1,0 +1,158 @@
+"""Named queries: one .rq file per question, with a ``#+`` YAML header.
+
+The header names the parameters and their types; the body stays pasteable
+SPARQL in which each parameter is a variable (``?plan``). Values are bound
+by the store as typed RDF terms, never spliced into the text. A bad header
+stops start-up with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+import yaml
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+ParamType = TypingLiteral["plan", "party", "integer", "date", "string", "quarter", "iri", "year"]
+PARAM_TYPES: tuple[str, ...] = ("plan", "party", "integer", "date", "string", "quarter", "iri", "year")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class CatalogError(Exception):
+    """A named query file is malformed (fails start-up)."""
+
+
+class ParameterError(ValueError):
+    """A client-supplied parameter value is malformed or unknown (a 4xx)."""
+
+    def __init__(self, name: str, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(f"parameter {name!r}: {message}")
+        self.name = name
+        self.suggestions = suggestions or []
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: ParamType
+    description: str
+    example: str
+    description_nl: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    summary: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    sparql: str
+    summary_nl: str | None = None
+    returns: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def kind(self) -> str:
+        body = re.sub(r"#[^\n]*", "", self.sparql)
+        match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+        return match[1].upper() if match else "SELECT"
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header_lines = [line[2:].removeprefix(" ") for line in text.splitlines() if line.startswith("#+")]
+    if not header_lines:
+        raise CatalogError(f"{path}:1: no '#+' header (summary, description, params)")
+    try:
+        header = yaml.safe_load("\n".join(header_lines)) or {}
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path}: header is not valid YAML: {exc}") from None
+    if not isinstance(header, dict):
+        raise CatalogError(f"{path}: header must be a mapping")
+    unknown = set(header) - {"summary", "summary_nl", "description", "params", "returns"}
+    if unknown:
+        raise CatalogError(f"{path}: unknown header field(s) {sorted(unknown)}")
+    for required in ("summary", "description"):
+        if not header.get(required):
+            raise CatalogError(f"{path}: header lacks {required!r}")
+    params = []
+    for i, raw in enumerate(header.get("params") or []):
+        if not isinstance(raw, dict) or not {"name", "type", "example"} <= set(raw):
+            raise CatalogError(f"{path}: params[{i}] needs name, type and example")
+        if raw["type"] not in PARAM_TYPES:
+            raise CatalogError(f"{path}: params[{i}].type {raw['type']!r} is not one of {PARAM_TYPES}")
+        variable = raw["name"] + ("Start" if raw["type"] == "quarter" else "")
+        if not re.search(rf"[?$]{re.escape(variable)}\b", text):
+            raise CatalogError(f"{path}: parameter {raw['name']!r} is not a variable in the query")
+        params.append(
+            Parameter(
+                name=raw["name"],
+                type=raw["type"],
+                description=str(raw.get("description", "")),
+                description_nl=raw.get("description_nl"),
+                example=str(raw["example"]),
+            )
+        )
+    return NamedQuery(
+        name=path.stem,
+        path=path,
+        summary=str(header["summary"]),
+        summary_nl=header.get("summary_nl"),
+        description=str(header["description"]).strip(),
+        parameters=tuple(params),
+        sparql=text,
+        returns=tuple(header.get("returns") or ()),
+    )
+
+
+def load_catalog(directory: Path) -> dict[str, NamedQuery]:
+    catalog = {}
+    for path in sorted(directory.glob("*.rq")):
+        query = parse_query_file(path)
+        catalog[query.name] = query
+    if not catalog:
+        raise CatalogError(f"no named queries in {directory}")
+    return catalog
+
+
+def quarter_bounds(text: str) -> tuple[date, date]:
+    """'Q4 2025' / '2025-Q4' / 'q4-2025' -> first and last day of that quarter."""
+    match = re.fullmatch(r"\s*[qQ]([1-4])[\s-]*(\d{4})\s*|\s*(\d{4})[\s-]*[qQ]([1-4])\s*", text)
+    if not match:
+        raise ValueError("expected a quarter like 'Q4 2025'")
+    q, year = (match[1], match[2]) if match[1] else (match[4], match[3])
+    first = date(int(year), 3 * int(q) - 2, 1)
+    last_month = 3 * int(q)
+    next_first = date(int(year) + (last_month == 12), last_month % 12 + 1, 1)
+    return first, date.fromordinal(next_first.toordinal() - 1)
+
+
+def literal_for(param: Parameter, value: str) -> Literal | URIRef:
+    """Typed term for the non-entity parameter types; entity types are resolved by the caller."""
+    try:
+        if param.type == "integer":
+            if not re.fullmatch(r"-?\d{1,9}", value.strip()):
+                raise ValueError("expected a whole number")
+            return Literal(int(value), datatype=XSD.integer)
+        if param.type == "year":
+            if not re.fullmatch(r"\d{4}", value.strip()):
+                raise ValueError("expected a year like 2025")
+            return Literal(int(value), datatype=XSD.integer)
+        if param.type == "date":
+            return Literal(date.fromisoformat(value.strip()).isoformat(), datatype=XSD.date)
+        if param.type == "string":
+            if len(value) > 200:
+                raise ValueError("longer than 200 characters")
+            return Literal(value)
+        if param.type == "iri":
+            if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+                raise ValueError("expected an absolute http(s) IRI")
+            return URIRef(value)
+    except ValueError as exc:
+        raise ParameterError(param.name, str(exc)) from None
+    raise ParameterError(param.name, f"type {param.type} needs resolving against the graph")

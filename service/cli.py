@@ -1,0 +1,141 @@
+"""The ``nkc-kg`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from ..loaders.dataset import build_dataset
+from ..loaders.iris import Iris
+from ..loaders.paths import QUERIES_DIR, curated_data_paths
+from ..loaders.validation import format_report, validate_paths
+from .catalog import CatalogError, ParameterError, load_catalog
+from .runner import EntityIndex, run_named
+from .store import EmbeddedStore
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"nkc-kg: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return _fail(f"no such file: {missing[0]}")
+    expanded: list[Path] = []
+    for p in paths:
+        expanded += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+    report = validate_paths(expanded, curated_data_paths())
+    text = format_report(report, args.lang)
+    if args.format == "json":
+        text = json.dumps(
+            {
+                "conforms": report.conforms,
+                "errors": [{"file": e.location.file if e.location else None, "line": e.location.line if e.location else None, "message": e.message, "path": e.path} for e in report.errors],
+                "results": [r.as_json() for r in report.results],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    print(text)
+    return 0 if report.conforms else 1
+
+
+def _built() -> tuple[EmbeddedStore, Iris] | None:
+    iris = Iris()
+    result = build_dataset(iris=iris)
+    if result.errors:
+        for err in result.errors:
+            print(err, file=sys.stderr)
+        return None
+    return EmbeddedStore.from_dataset(result.dataset), iris
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    result = build_dataset()
+    if result.errors:
+        for err in result.errors:
+            print(err, file=sys.stderr)
+        return 1
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    result.dataset.serialize(out / "nkc-kg.trig", format="trig")
+    result.dataset.serialize(out / "nkc-kg.nq", format="nquads")
+    quads = sum(1 for _ in result.dataset.quads((None, None, None, None)))
+    print(f"{quads} quads in {len(list(result.dataset.contexts()))} graphs written to {out}/nkc-kg.trig and .nq")
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    for q in load_catalog(QUERIES_DIR).values():
+        params = " ".join(f"--param {p.name}={p.example}" for p in q.parameters)
+        print(f"{q.name}: {q.summary}\n    nkc-kg query {q.name} {params}".rstrip())
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    try:
+        catalog = load_catalog(QUERIES_DIR)
+    except CatalogError as exc:
+        return _fail(str(exc))
+    if args.name not in catalog:
+        return _fail(f"unknown query {args.name!r}; `nkc-kg queries` lists them")
+    raw: dict[str, str] = {}
+    for item in args.param:
+        if "=" not in item:
+            return _fail(f"--param {item!r}: expected name=value")
+        key, value = item.split("=", 1)
+        raw[key.strip()] = value
+    built = _built()
+    if built is None:
+        return 1
+    store, iris = built
+    try:
+        result = run_named(catalog[args.name], raw, store, EntityIndex.build(store, iris), iris)
+    except ParameterError as exc:
+        hint = f" (did you mean: {', '.join(exc.suggestions)}?)" if exc.suggestions else ""
+        return _fail(f"{exc}{hint}")
+    if args.format == "json":
+        print(json.dumps([{k: str(v) for k, v in row.items()} for row in result.rows], ensure_ascii=False, indent=2))
+    else:
+        writer = csv.writer(sys.stdout, delimiter="\t" if args.format == "tsv" else ",")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow([str(row.get(v, "")) for v in result.variables])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="nkc-kg", description="Knowledge graph of the NKC action plans.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="validate the curated data (default) or the given files/folders")
+    p.add_argument("paths", nargs="*", help="YAML files (checked with the shipped data, same-named files replaced), Turtle/JSON-LD files, or folders")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="build the graph and write TriG and N-Quads")
+    p.add_argument("-o", "--output", default="build")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("queries", help="list the named queries")
+    p.set_defaults(func=cmd_queries)
+
+    p = sub.add_parser("query", help="run a named query from queries/")
+    p.add_argument("name")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--format", choices=["csv", "tsv", "json"], default="tsv")
+    p.set_defaults(func=cmd_query)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

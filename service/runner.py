@@ -1,0 +1,110 @@
+"""Run a named query: check and resolve parameters, bind them as terms, execute."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from ..loaders.iris import Iris
+from .catalog import NamedQuery, ParameterError, literal_for, quarter_bounds
+from .store import SelectResult, Store
+
+PARTY_KEYS = """
+PREFIX nkc: <https://w3id.org/nkc-kg/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?party ?key WHERE {
+  ?party a ?cls . ?cls rdfs:subClassOf* nkc:Party .
+  { ?party skos:prefLabel ?key } UNION { ?party skos:altLabel ?key } UNION { ?party nkc:abbreviation ?key }
+}
+"""
+PLANS = """
+PREFIX nkc: <https://w3id.org/nkc-kg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
+"""
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key ('Patiëntenplatform' ~ 'patientenplatform')."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace("-", " ").split())
+
+
+@dataclass
+class EntityIndex:
+    """Maps what people type (abbreviation, any label, slug) to entity IRIs."""
+
+    parties: dict[str, URIRef]
+    plans: dict[str, URIRef]
+
+    @classmethod
+    def build(cls, store: Store, iris: Iris) -> EntityIndex:
+        parties: dict[str, URIRef] = {}
+        party_prefix = str(iris.party(""))
+        for row in store.select(_rebase(PARTY_KEYS, iris)).rows:
+            iri = row["party"]
+            assert isinstance(iri, URIRef)
+            parties.setdefault(fold(str(row["key"])), iri)
+            if str(iri).startswith(party_prefix):
+                parties.setdefault(fold(str(iri)[len(party_prefix) :]), iri)
+        plans = {str(row["id"]): row["plan"] for row in store.select(_rebase(PLANS, iris)).rows}
+        return cls(parties, plans)  # type: ignore[arg-type]
+
+    def party(self, name: str, value: str) -> URIRef:
+        key = fold(value)
+        if key in self.parties:
+            return self.parties[key]
+        raise ParameterError(name, f"unknown party {value!r}", _closest(key, self.parties))
+
+    def plan(self, name: str, value: str) -> URIRef:
+        if value in self.plans:
+            return self.plans[value]
+        raise ParameterError(name, f"unknown plan {value!r}", _closest(value, self.plans))
+
+
+def _closest(key: str, known: Mapping[str, object]) -> list[str]:
+    return difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
+
+
+def _rebase(sparql: str, iris: Iris) -> str:
+    return sparql.replace("https://w3id.org/nkc-kg/", iris.base)
+
+
+def bind_parameters(
+    query: NamedQuery, raw: Mapping[str, str], index: EntityIndex
+) -> dict[str, Node]:
+    known = {p.name for p in query.parameters}
+    extra = sorted(set(raw) - known - {"format", "lang"})
+    if extra:
+        raise ParameterError(extra[0], f"not a parameter of {query.name} (it takes: {', '.join(sorted(known)) or 'none'})")
+    bindings: dict[str, Node] = {}
+    for param in query.parameters:
+        value = raw.get(param.name)
+        if value is None or value == "":
+            raise ParameterError(param.name, f"missing (example: {param.example})")
+        if param.type == "plan":
+            bindings[param.name] = index.plan(param.name, value)
+        elif param.type == "party":
+            bindings[param.name] = index.party(param.name, value)
+        elif param.type == "quarter":
+            try:
+                first, last = quarter_bounds(value)
+            except ValueError as exc:
+                raise ParameterError(param.name, str(exc)) from None
+            bindings[param.name + "Start"] = Literal(first.isoformat(), datatype=XSD.date)
+            bindings[param.name + "End"] = Literal(last.isoformat(), datatype=XSD.date)
+        else:
+            bindings[param.name] = literal_for(param, value)
+    return bindings
+
+
+def run_named(query: NamedQuery, raw: Mapping[str, str], store: Store, index: EntityIndex, iris: Iris) -> SelectResult:
+    bindings = bind_parameters(query, raw, index)
+    return store.select(_rebase(query.sparql, iris), bindings)
