@@ -89,6 +89,10 @@ def parse_query_file(path: Path) -> NamedQuery:
         variable = raw["name"] + ("Start" if raw["type"] == "quarter" else "")
         if not re.search(rf"[?$]{re.escape(variable)}\b", text):
             raise CatalogError(f"{path}: parameter {raw['name']!r} is not a variable in the query")
+        # The engine binds parameters by substitution (SEP-0007), which needs them projected.
+        projection = re.search(r"\bSELECT\b(.*?)\bWHERE\b", _without_comments(text), re.IGNORECASE | re.DOTALL)
+        if projection and not re.search(rf"[?$]{re.escape(variable)}\b", projection[1]):
+            raise CatalogError(f"{path}: parameter ?{variable} must be in the SELECT projection")
         params.append(
             Parameter(
                 name=raw["name"],
@@ -108,6 +112,10 @@ def parse_query_file(path: Path) -> NamedQuery:
         sparql=text,
         returns=tuple(header.get("returns") or ()),
     )
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
 def load_catalog(directory: Path) -> dict[str, NamedQuery]:
