@@ -132,6 +132,7 @@ class Builder:
         self.plan_subgoals: dict[str, set[int]] = {}
         self.plan_activities: dict[str, set[int]] = {}
         self.concept_ids: set[str] = set()
+        self.numbers: dict[tuple[str, str, int], Location] = {}
 
     # ------------------------------------------------------------------ helpers
     def error(self, key: PathKey, message: str) -> None:
@@ -255,7 +256,7 @@ class Builder:
 
     def concept(self, scheme: str, key: str, labels: tuple[str, str], cls: str) -> URIRef:
         iri = self.iris.concept(scheme, key)
-        if (scheme, key) not in self.concept_ids:
+        if f"{scheme}/{key}" not in self.concept_ids:
             self.concept_ids.add(f"{scheme}/{key}")
             g = self.dataset.graph(self.iris.graph("curated"))
             scheme_iri = self.iris.concept(scheme, "scheme")
@@ -303,6 +304,24 @@ class Builder:
                 self.plan_subgoals.setdefault(plan_id, set()).update(s.number for s in rec.subgoals)
                 acts = self.plan_activities.setdefault(plan_id, set())
                 acts.update(a.number for a in rec.activities)
+                acts.update(a.number for a in rec.past_activities)
+                for field_name in ("causes", "subgoals", "canvases", "activities", "past_activities"):
+                    for i, item in enumerate(getattr(rec, field_name)):
+                        self.claim_number(plan_id, field_name, item.number, (field_name, i, "number"))
+                for i, act in enumerate(rec.activities):
+                    for j, step in enumerate(act.steps):
+                        self.claim_number(
+                            f"{plan_id}/{act.number}", "steps", step.number, ("activities", i, "steps", j, "number")
+                        )
+
+    def claim_number(self, scope: str, kind: str, number: int, key: PathKey) -> None:
+        """Numbers become IRIs, so a number used twice in one plan would merge two things."""
+        assert self.file is not None
+        claim = (scope, "activities" if kind == "past_activities" else kind, number)
+        if claim in self.numbers:
+            self.error(key, f"{kind.replace('_', ' ')} number {number} is used twice in {scope} (also at {self.numbers[claim]})")
+        else:
+            self.numbers[claim] = self.file.location(key)
 
     # ------------------------------------------------------------------ emit pass
     def build(self, files: list[CuratedFile]) -> BuildResult:
@@ -717,8 +736,6 @@ class Builder:
         for text in act.involved_text:
             self.add_text(iri, self.nkc.involvedText, text)
         numbers = {s.number for s in act.steps}
-        if len(numbers) != len(act.steps):
-            self.error((*key, "steps"), "two steps have the same number")
         for j, step in enumerate(act.steps):
             self.step(plan_id, act, step, (*key, "steps", j))
         for j, res in enumerate(act.results):
