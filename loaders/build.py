@@ -311,7 +311,10 @@ class Builder:
                 for i, act in enumerate(rec.activities):
                     for j, step in enumerate(act.steps):
                         self.claim_number(
-                            f"{plan_id}/{act.number}", "steps", step.number, ("activities", i, "steps", j, "number")
+                            f"{plan_id}/{act.number}",
+                            "steps",
+                            step.number,
+                            ("activities", i, "steps", j, "number"),
                         )
 
     def claim_number(self, scope: str, kind: str, number: int, key: PathKey) -> None:
@@ -319,7 +322,10 @@ class Builder:
         assert self.file is not None
         claim = (scope, "activities" if kind == "past_activities" else kind, number)
         if claim in self.numbers:
-            self.error(key, f"{kind.replace('_', ' ')} number {number} is used twice in {scope} (also at {self.numbers[claim]})")
+            self.error(
+                key,
+                f"{kind.replace('_', ' ')} number {number} is used twice in {scope} (also at {self.numbers[claim]})",
+            )
         else:
             self.numbers[claim] = self.file.location(key)
 
@@ -543,9 +549,7 @@ class Builder:
         if isinstance(rec.plan, r.PlanHeader):
             self.plan_header(rec.plan, plan)
         for i, ch in enumerate(rec.changes):
-            node = self.entity(
-                self.iris.in_plan(plan_id, "change", i + 1), "Change", ("changes", i), ch.source
-            )
+            node = self.entity(self.iris.in_plan(plan_id, "change", i + 1), "Change", ("changes", i), ch.source)
             self.add(plan, self.nkc.hasChange, node)
             self.add(node, self.nkc.number, Literal(i + 1))
             self.add_text(node, self.nkc.text, ch.text)
@@ -561,9 +565,7 @@ class Builder:
         ):
             stmt = getattr(rec, name)
             if stmt:
-                node = self.entity(
-                    self.iris.in_plan(plan_id, name.replace("_", "-")), cls, (name,), stmt.source
-                )
+                node = self.entity(self.iris.in_plan(plan_id, name.replace("_", "-")), cls, (name,), stmt.source)
                 self.statement(node, stmt)
                 self.add(plan, prop, node)
         for i, cause in enumerate(rec.causes):
@@ -616,9 +618,7 @@ class Builder:
         self.add(plan, DCTERMS.identifier, Literal(header.id))
         self.add(plan, self.nkc.year, Literal(str(header.year), datatype=XSD.gYear))
         self.add(plan, self.nkc.version, Literal(header.version))
-        self.add(
-            plan, self.nkc.theme, self.concept("theme", header.theme, THEME_LABELS[header.theme], "Theme")
-        )
+        self.add(plan, self.nkc.theme, self.concept("theme", header.theme, THEME_LABELS[header.theme], "Theme"))
         self.add(plan, DCTERMS.publisher, self.party_iri(header.publisher, ("plan", "publisher")))
         if header.revises:
             if header.revises not in self.plans:
@@ -635,9 +635,7 @@ class Builder:
         self.add_text(node, RDFS.label, stmt.text)
 
     def cause(self, plan_id: str, cause: r.Cause, key: PathKey) -> None:
-        node = self.entity(
-            self.iris.in_plan(plan_id, "cause", cause.number), "Cause", key, cause.source, cause.issues
-        )
+        node = self.entity(self.iris.in_plan(plan_id, "cause", cause.number), "Cause", key, cause.source, cause.issues)
         self.add(self.iris.plan(plan_id), self.nkc.hasCause, node)
         self.add(node, DCTERMS.isPartOf, self.iris.plan(plan_id))
         self.add(node, self.nkc.number, Literal(cause.number))
@@ -665,9 +663,7 @@ class Builder:
         self.add_text(node, DCTERMS.title, canvas.title)
         self.add_text(node, RDFS.label, f"Canvas {canvas.number}. {canvas.title}")
         self.add(node, self.nkc.addressesCause, self.iris.in_plan(plan_id, "cause", canvas.cause))
-        self.add(
-            node, self.nkc.contributesToSubgoal, self.subgoal_iri(plan_id, canvas.subgoal, (*key, "subgoal"))
-        )
+        self.add(node, self.nkc.contributesToSubgoal, self.subgoal_iri(plan_id, canvas.subgoal, (*key, "subgoal")))
         self.add_text(node, self.nkc.causeText, canvas.cause_text)
         self.subcauses(node, canvas.subcauses, key, canvas.source)
         n = 0
@@ -713,9 +709,7 @@ class Builder:
         return self.iris.in_plan(plan_id, "subgoal", number)
 
     def activity(self, plan_id: str, act: r.Activity, key: PathKey) -> None:
-        iri = self.entity(
-            self.iris.activity(plan_id, act.number), "PrioritisedActivity", key, act.source, act.issues
-        )
+        iri = self.entity(self.iris.activity(plan_id, act.number), "PrioritisedActivity", key, act.source, act.issues)
         plan = self.iris.plan(plan_id)
         if act.list_source:
             self.provenance(iri, act.list_source, (*key, "list_source"))
@@ -752,9 +746,7 @@ class Builder:
                     self.add(riri, self.nkc.resultOf, self.iris.step(plan_id, act.number, s))
         for j, mention in enumerate(act.initiatives):
             mkey = (*key, "initiatives", j)
-            miri = self.entity(
-                URIRef(f"{iri}/initiative-mention/{j + 1}"), "InitiativeMention", mkey, act.source
-            )
+            miri = self.entity(URIRef(f"{iri}/initiative-mention/{j + 1}"), "InitiativeMention", mkey, act.source)
             self.add(iri, self.nkc.hasInitiativeMention, miri)
             self.add_text(miri, self.nkc.text, mention.text)
             self.add_text(miri, RDFS.label, mention.text)
@@ -812,9 +804,7 @@ class Builder:
             self.add(instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date))
 
     def past_activity(self, plan_id: str, past: r.PastActivity, key: PathKey) -> None:
-        iri = self.entity(
-            self.iris.activity(plan_id, past.number), "PastActivity", key, past.source, past.issues
-        )
+        iri = self.entity(self.iris.activity(plan_id, past.number), "PastActivity", key, past.source, past.issues)
         plan = self.iris.plan(plan_id)
         self.add(plan, self.nkc.hasActivity, iri)
         self.add(iri, DCTERMS.isPartOf, plan)
@@ -856,9 +846,7 @@ class Builder:
             label = self.parties[m.person][0].label
             self.add_text(ms, RDFS.label, f"{label} in {team.label}" + (" (voormalig)" if m.former else ""))
             if m.role:
-                self.add(
-                    ms, ORG.role, self.concept("team-role", slugify(m.role), (m.role, m.role), "PartyRole")
-                )
+                self.add(ms, ORG.role, self.concept("team-role", slugify(m.role), (m.role, m.role), "PartyRole"))
             for k, aff in enumerate(m.affiliations):
                 self.add(person, self.nkc.affiliation, self.party_iri(aff, (*mkey, "affiliations", k)))
         self.roles(iri, team.contributors, "partner", (*key, "contributors"))
@@ -882,9 +870,7 @@ class Builder:
         if rec.campaign:
             self.campaign(rec.campaign, ("campaign",))
         for i, finding in enumerate(rec.findings):
-            iri = self.entity(
-                self.iris.finding(rec.document, finding.id), "Finding", ("findings", i), finding.source
-            )
+            iri = self.entity(self.iris.finding(rec.document, finding.id), "Finding", ("findings", i), finding.source)
             self.add_text(iri, self.nkc.topic, finding.topic)
             self.add_text(iri, RDFS.label, finding.topic)
             self.add_text(iri, self.nkc.text, finding.text)
@@ -911,9 +897,7 @@ class Builder:
             self.add(iri, prop, node)
         for j, step in enumerate(fw.steps):
             skey = (*key, "steps", j)
-            node = self.entity(
-                self.iris.framework(fw.id, "step", step.number), "FrameworkStep", skey, step.source
-            )
+            node = self.entity(self.iris.framework(fw.id, "step", step.number), "FrameworkStep", skey, step.source)
             self.add(iri, self.nkc.hasFrameworkStep, node)
             self.add(node, self.nkc.number, Literal(step.number))
             self.add(node, self.nkc.sectionNumber, Literal(step.section))

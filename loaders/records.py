@@ -62,9 +62,7 @@ class PartyRole(Strict):
     """A party acting in a role; plain strings in YAML mean the default role."""
 
     party: Slug
-    role: Literal["lead", "involved", "initiator", "project-owner", "support", "funder", "partner"] | None = (
-        None
-    )
+    role: Literal["lead", "involved", "initiator", "project-owner", "support", "funder", "partner"] | None = None
     note: str | None = None
 
 

@@ -34,7 +34,8 @@ MONTHS = {
     for name in names
 }
 
-RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tot en met|tot|–|—|-(?!\d{2}\b))\s*")
+# "Q1 & Q2 2025" and "Q1 en Q2 2025" name adjacent periods: read them as one range.
+RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tot en met|tot|–|—|&|\ben\b|-(?!\d{2}\b))\s*")
 PERIOD = re.compile(
     r"^(?:(?P<q>q[1-4])|(?P<h>h[12])|(?P<half>eerste helft|tweede helft)|(?P<part>begin|medio|eind|half)"
     r"|(?P<month>[a-z]+))?\s*(?P<year>\d{4})?$"

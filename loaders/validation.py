@@ -21,7 +21,14 @@ from .yamlio import CurationError, Location
 
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 SEVERITY_NL = {"violation": "FOUT", "warning": "WAARSCHUWING", "info": "INFO"}
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".trig": "trig"}
+RDF_SUFFIXES = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".trig": "trig",
+}
 
 
 @dataclass
@@ -120,7 +127,9 @@ def _messages(report: Graph, node: Node) -> tuple[str, str]:
     return nl_msg, en_msg
 
 
-def read_report(report: Graph, locations: dict[Node, Location], only: set[Node] | None = None) -> list[ValidationResult]:
+def read_report(
+    report: Graph, locations: dict[Node, Location], only: set[Node] | None = None
+) -> list[ValidationResult]:
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(node, SH.focusNode)
@@ -144,7 +153,14 @@ def read_report(report: Graph, locations: dict[Node, Location], only: set[Node] 
             )
         )
     order = {"violation": 0, "warning": 1, "info": 2}
-    results.sort(key=lambda r: (order[r.severity], r.location.file if r.location else "~", r.location.line if r.location else 0, r.focus))
+    results.sort(
+        key=lambda r: (
+            order[r.severity],
+            r.location.file if r.location else "~",
+            r.location.line if r.location else 0,
+            r.focus,
+        )
+    )
     return results
 
 
@@ -188,10 +204,12 @@ def turtle_locations(path: Path, graph: Graph) -> dict[Node, Location]:
         forms = [f"<{subject}>"]
         for ns, prefix in prefixes.items():
             if str(subject).startswith(ns):
-                forms.append(f"{prefix}:{str(subject)[len(ns):]}")
+                forms.append(f"{prefix}:{str(subject)[len(ns) :]}")
         for lineno, line in enumerate(text, start=1):
             stripped = line.lstrip()
-            if any(stripped.startswith(form) and stripped[len(form) : len(form) + 1] in (" ", "\t", "") for form in forms):
+            if any(
+                stripped.startswith(form) and stripped[len(form) : len(form) + 1] in (" ", "\t", "") for form in forms
+            ):
                 locations[subject] = Location(str(path), lineno)
                 break
     return locations
@@ -203,7 +221,12 @@ def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None 
     yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
     unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths]
-    report = Report(errors=[CurationError(Location(str(p), 1), "unsupported file type (use .yaml, .ttl, .jsonld, .nt, .rdf or .trig)") for p in unknown])
+    report = Report(
+        errors=[
+            CurationError(Location(str(p), 1), "unsupported file type (use .yaml, .ttl, .jsonld, .nt, .rdf or .trig)")
+            for p in unknown
+        ]
+    )
     replaced = {p.name for p in yaml_paths}
     curated = [p for p in data_paths if p.name not in replaced] + yaml_paths
     build = build_from_paths(curated, iris)
@@ -235,7 +258,10 @@ def format_report(report: Report, lang: str = "nl") -> str:
         lines.append(f"    {res.focus}")
     v, w, i = report.count("violation"), report.count("warning"), report.count("info")
     if report.errors:
-        lines.append(f"{len(report.errors)} fout(en) in de invoer; de graaf is niet gevalideerd. / input errors; graph not validated.")
+        lines.append(
+            f"{len(report.errors)} fout(en) in de invoer; de graaf is niet gevalideerd. "
+            "/ input errors; graph not validated."
+        )
     lines.append(
         f"{'CONFORM' if report.conforms else 'NIET CONFORM'}: {v} fout(en), {w} waarschuwing(en), {i} info "
         f"/ {'conforms' if report.conforms else 'does not conform'}: {v} violation(s), {w} warning(s), {i} info"

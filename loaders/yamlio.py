@@ -96,9 +96,7 @@ def read_yaml(path: Path) -> SourceFile:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise CurationError(
-            Location(display_path(path), line), f"not valid YAML: {exc.problem or exc}"
-        ) from None
+        raise CurationError(Location(display_path(path), line), f"not valid YAML: {exc.problem or exc}") from None
     finally:
         loader.dispose()
     source = SourceFile(path=path, data=None)
@@ -119,9 +117,7 @@ def _build(node: yaml.Node, key: PathKey, source: SourceFile, constructor: _Stri
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise CurationError(
-                    source.location(key), "YAML merge keys (<<) are not allowed in curated files"
-                )
+                raise CurationError(source.location(key), "YAML merge keys (<<) are not allowed in curated files")
             name = constructor.construct_object(key_node, deep=True)
             if not isinstance(name, str):
                 raise CurationError(

@@ -36,7 +36,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
         text = json.dumps(
             {
                 "conforms": report.conforms,
-                "errors": [{"file": e.location.file if e.location else None, "line": e.location.line if e.location else None, "message": e.message, "path": e.path} for e in report.errors],
+                "errors": [
+                    {
+                        "file": e.location.file if e.location else None,
+                        "line": e.location.line if e.location else None,
+                        "message": e.message,
+                        "path": e.path,
+                    }
+                    for e in report.errors
+                ],
                 "results": [r.as_json() for r in report.results],
             },
             ensure_ascii=False,
@@ -115,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="validate the curated data (default) or the given files/folders")
-    p.add_argument("paths", nargs="*", help="YAML files (checked with the shipped data, same-named files replaced), Turtle/JSON-LD files, or folders")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="YAML files (checked with the shipped data, same-named files replaced), Turtle/JSON-LD files, or folders",
+    )
     p.add_argument("--lang", choices=["nl", "en"], default="nl")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_validate)

@@ -77,13 +77,13 @@ def _rebase(sparql: str, iris: Iris) -> str:
     return sparql.replace("https://w3id.org/nkc-kg/", iris.base)
 
 
-def bind_parameters(
-    query: NamedQuery, raw: Mapping[str, str], index: EntityIndex
-) -> dict[str, Node]:
+def bind_parameters(query: NamedQuery, raw: Mapping[str, str], index: EntityIndex) -> dict[str, Node]:
     known = {p.name for p in query.parameters}
     extra = sorted(set(raw) - known - {"format", "lang"})
     if extra:
-        raise ParameterError(extra[0], f"not a parameter of {query.name} (it takes: {', '.join(sorted(known)) or 'none'})")
+        raise ParameterError(
+            extra[0], f"not a parameter of {query.name} (it takes: {', '.join(sorted(known)) or 'none'})"
+        )
     bindings: dict[str, Node] = {}
     for param in query.parameters:
         value = raw.get(param.name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from nkc_kg.loaders.build import BuildResult
 from nkc_kg.loaders.dataset import build_dataset
 from nkc_kg.loaders.iris import Iris

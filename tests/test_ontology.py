@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
 from nkc_kg.loaders.iris import DEFAULT_BASE
 from nkc_kg.loaders.paths import ONTOLOGY_DIR, QUERIES_DIR, ROOT, SHAPES_DIR
 from nkc_kg.loaders.validation import ontology_graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 NKC = DEFAULT_BASE + "def#"
 

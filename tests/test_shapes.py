@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
-
 from nkc_kg.loaders.iris import DEFAULT_BASE, SH
 from nkc_kg.loaders.validation import run_shacl, shapes_graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 HERE = Path(__file__).parent / "shapes"
 SHAPES_NS = DEFAULT_BASE.replace("nkc-kg/", "nkc-kg/shapes#")
