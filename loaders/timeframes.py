@@ -118,6 +118,7 @@ def parse_timeframe(text: str) -> Timeframe:
     if ongoing and not work:
         return Timeframe(label, None, None, tentative, ongoing)
     work = re.sub(r"^(vanaf|in|per|uiterlijk)\s+", "", work)
+    work = re.sub(r"\bq([1-4])\s*-\s*([1-4])\b", r"q\1 - q\2", work)  # "Q3-4 2025" = Q3 to Q4
     tokens = [t for t in RANGE_SEPARATOR.split(work) if t]
     if not 1 <= len(tokens) <= 2:
         raise TimeframeError(f"cannot read {label!r}: expected a period or 'from – to'")

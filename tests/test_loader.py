@@ -72,6 +72,7 @@ def test_all_errors_are_collected_not_just_the_first(tmp_path: Path) -> None:
         ("2025-2026", "2025-01-01", "2026-12-31"),
         ("september 2025", "2025-09-01", "2025-09-30"),
         ("Q1 & Q2 2025", "2025-01-01", "2025-06-30"),
+        ("Q3-4 2025", "2025-07-01", "2025-12-31"),
     ],
 )
 def test_timeframes_become_intervals(text: str, start: str, end: str) -> None:
