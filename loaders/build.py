@@ -786,7 +786,8 @@ class Builder:
         except TimeframeError as exc:
             self.error(key, f"malformed timeframe: {exc}")
             return
-        iri = self.iris.timeframe(tf.key)
+        # One timeframe node per step: the same dates are written differently on different cards.
+        iri = URIRef(f"{owner}/timeframe")
         self.add(owner, self.nkc.timeframe, iri)
         self.add(owner, TIME.hasTime, iri)
         self.add(iri, RDF.type, self.nkc.Timeframe)

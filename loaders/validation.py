@@ -117,26 +117,47 @@ def run_shacl(data: Graph, base: str) -> Graph:
     return report_graph
 
 
-def _messages(report: Graph, node: Node) -> tuple[str, str]:
+def _messages(report: Graph, node: Node, shapes: Graph) -> tuple[str, str]:
+    """The Dutch and English message of a result.
+
+    pyshacl drops the language tag of a message when it fills in {?variables}, so an untagged
+    message gets its language back from the template (of the source constraint or shape) it matches.
+    """
+    templates: list[Literal] = []
+    for source in (report.value(node, SH.sourceConstraint), report.value(node, SH.sourceShape)):
+        if source is not None:
+            templates += [m for m in shapes.objects(source, SH.message) if isinstance(m, Literal)]
     by_lang: dict[str | None, str] = {}
     for msg in report.objects(node, SH.resultMessage):
-        if isinstance(msg, Literal):
-            by_lang.setdefault(msg.language, str(msg))
+        if not isinstance(msg, Literal):
+            continue
+        lang = msg.language or _template_language(str(msg), templates)
+        by_lang.setdefault(lang, str(msg))
     nl_msg = by_lang.get("nl") or by_lang.get(None) or by_lang.get("en") or ""
     en_msg = by_lang.get("en") or by_lang.get(None) or nl_msg
     return nl_msg, en_msg
 
 
+def _template_language(message: str, templates: list[Literal]) -> str | None:
+    for template in templates:
+        parts = re.split(r"\{[?$]\w+\}", str(template))
+        pattern = "(?s)" + ".*?".join(re.escape(part) for part in parts)
+        if re.fullmatch(pattern, message):
+            return template.language
+    return None
+
+
 def read_report(
-    report: Graph, locations: dict[Node, Location], only: set[Node] | None = None
+    report: Graph, locations: dict[Node, Location], base: str, only: set[Node] | None = None
 ) -> list[ValidationResult]:
+    shapes = shapes_graph(base)
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(node, SH.focusNode)
         if only is not None and focus not in only:
             continue
         severity = SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "violation")  # type: ignore[arg-type]
-        nl_msg, en_msg = _messages(report, node)
+        nl_msg, en_msg = _messages(report, node, shapes)
         path = report.value(node, SH.resultPath)
         shape = report.value(node, SH.sourceShape)
         value = report.value(node, SH.value)
@@ -148,7 +169,9 @@ def read_report(
                 message_nl=nl_msg,
                 message_en=en_msg,
                 shape=str(shape) if isinstance(shape, URIRef) else None,
-                location=locations.get(focus),  # type: ignore[arg-type]
+                # a recorded source issue is best fixed (or read) where it is written
+                location=(locations.get(value) if path is None and value in locations else None)
+                or locations.get(focus),  # type: ignore[arg-type]
                 value=str(value) if value is not None else None,
             )
         )
@@ -168,7 +191,7 @@ def validate_build(build: BuildResult, iris: Iris) -> Report:
     report = Report(errors=list(build.errors))
     if build.errors:
         return report  # the graph is incomplete; fix the curated files first
-    report.results = read_report(run_shacl(union_graph(build.dataset), iris.base), build.locations)
+    report.results = read_report(run_shacl(union_graph(build.dataset), iris.base), build.locations, iris.base)
     return report
 
 
@@ -185,7 +208,7 @@ def validate_rdf(path: Path, context: BuildResult, iris: Iris) -> Report:
     for triple in graph:
         data.add(triple)
     locations = turtle_locations(path, graph) if fmt in ("turtle", "trig") else {}
-    return Report(results=read_report(run_shacl(data, iris.base), locations, only=subjects))
+    return Report(results=read_report(run_shacl(data, iris.base), locations, iris.base, only=subjects))
 
 
 def _parser_line(exc: Exception) -> int:
