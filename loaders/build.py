@@ -157,6 +157,7 @@ class Builder:
         key: PathKey,
         source: r.SourceRef | None = None,
         issues: Sequence[r.SourceIssue] = (),
+        issue_scope: str = "",
     ) -> URIRef:
         """Type a subject, remember where it was written, and attach its provenance and issues."""
         assert self.file is not None
@@ -165,7 +166,7 @@ class Builder:
         if source is not None:
             self.provenance(iri, source, (*key, "source"))
         for i, issue in enumerate(issues, start=1):
-            node = self.iris.issue(iri, i)
+            node = self.iris.issue(iri, f"{issue_scope}{i}")
             self.add(iri, self.nkc.hasSourceIssue, node)
             self.add(node, RDF.type, self.nkc.SourceIssue)
             self.add(node, self.nkc.issueKind, Literal(issue.kind))
@@ -292,6 +293,12 @@ class Builder:
                     )
                 else:
                     self.initiatives[initiative.id] = (initiative, cf.source, ("initiatives", i))
+            for i, team in enumerate(getattr(rec, "teams", [])):
+                if team.id in self.parties:
+                    self.error(("teams", i, "id"), f"team id {team.id!r} is already a party")
+                else:
+                    as_party = r.Party(id=team.id, type="team", label=team.label, label_en=team.label_en)
+                    self.parties[team.id] = (as_party, cf.source, ("teams", i))
             if isinstance(rec, r.ReferenceFile):
                 for doc in rec.documents:
                     self.documents[doc.id] = doc
@@ -357,7 +364,10 @@ class Builder:
 
     def file_issues(self, issues: Sequence[r.SourceIssue]) -> None:
         if issues and self.document:
-            self.entity(self.iris.document(self.document), "SourceDocument", ("issues",), None, issues)
+            # several files may describe one document: number their issues per file
+            assert self.file is not None
+            scope = f"{self.file.path.stem}-"
+            self.entity(self.iris.document(self.document), "SourceDocument", ("issues",), None, issues, scope)
 
     # ------------------------------------------------------------------ catalogue
     def reference_file(self, rec: r.ReferenceFile) -> None:
@@ -555,7 +565,9 @@ class Builder:
             self.add_text(node, self.nkc.text, ch.text)
             self.add_text(node, RDFS.label, ch.text)
         if rec.mission:
-            node = self.entity(self.iris.mission(), "CollectiveMission", ("mission",), rec.mission.source)
+            node = self.entity(
+                self.iris.mission(), "CollectiveMission", ("mission",), rec.mission.source, rec.mission.issues
+            )
             self.statement(node, rec.mission)
             self.add(plan, self.nkc.servesMission, node)
         for name, prop, cls in (
@@ -565,7 +577,9 @@ class Builder:
         ):
             stmt = getattr(rec, name)
             if stmt:
-                node = self.entity(self.iris.in_plan(plan_id, name.replace("_", "-")), cls, (name,), stmt.source)
+                node = self.entity(
+                    self.iris.in_plan(plan_id, name.replace("_", "-")), cls, (name,), stmt.source, stmt.issues
+                )
                 self.statement(node, stmt)
                 self.add(plan, prop, node)
         for i, cause in enumerate(rec.causes):
@@ -665,6 +679,7 @@ class Builder:
         self.add(node, self.nkc.addressesCause, self.iris.in_plan(plan_id, "cause", canvas.cause))
         self.add(node, self.nkc.contributesToSubgoal, self.subgoal_iri(plan_id, canvas.subgoal, (*key, "subgoal")))
         self.add_text(node, self.nkc.causeText, canvas.cause_text)
+        self.add_text(node, self.nkc.preamble, canvas.preamble)
         self.subcauses(node, canvas.subcauses, key, canvas.source)
         n = 0
         for column, cls in (
@@ -893,7 +908,7 @@ class Builder:
             self.add(iri, self.nkc.author, self.party_iri(a, (*key, "authors", j)))
         for name, prop in (("definition", self.nkc.hasDefinition), ("aim", self.nkc.hasAim)):
             stmt: r.Statement = getattr(fw, name)
-            node = self.entity(self.iris.framework(fw.id, name), "Finding", (*key, name), stmt.source)
+            node = self.entity(self.iris.framework(fw.id, name), "Finding", (*key, name), stmt.source, stmt.issues)
             self.statement(node, stmt)
             self.add(iri, prop, node)
         for j, step in enumerate(fw.steps):

@@ -75,7 +75,7 @@ class Iris:
     def graph(self, name: str) -> URIRef:
         return self._iri("graph", name)
 
-    def issue(self, owner: URIRef, n: int) -> URIRef:
+    def issue(self, owner: URIRef, n: int | str) -> URIRef:
         return URIRef(f"{owner}/issue/{n}")
 
     # plans and their parts

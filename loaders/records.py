@@ -200,6 +200,7 @@ class Canvas(Strict):
     cause: int
     subgoal: int
     cause_text: str | None = None  # the canvas's own wording of the cause, if it differs
+    preamble: str | None = None  # the canvas's own lead-in of its sub-causes
     subcauses: list[SubCause] = []  # the canvas's own sub-causes, if they differ from the tree
     activities: list[CanvasItem] = []
     outputs: list[CanvasItem] = []
@@ -310,6 +311,7 @@ class Statement(Strict):
     text: Text
     text_en: str | None = None
     source: SourceRef
+    issues: list[SourceIssue] = []
 
 
 class PlanFile(Strict):
