@@ -156,5 +156,5 @@ def test_all_ten_euracan_domains(files) -> None:  # type: ignore[no-untyped-def]
 def test_key_figures_with_their_source(files) -> None:  # type: ignore[no-untyped-def]
     figures = [f for cf in files for f in getattr(cf.record, "figures", [])]
     values = {(float(f.value), f.unit) for f in figures}
-    for expected in ((243, "count"), (25000, "count"), (15, "percentage-points"), (17, "percent")):
+    for expected in ((243, "count"), (25000, "per-year"), (0.2, "ratio"), (15, "percentage-points"), (17, "percent")):
         assert (float(expected[0]), expected[1]) in values, expected

@@ -28,7 +28,7 @@ def ask(catalog: dict[str, NamedQuery], store: EmbeddedStore, index: EntityIndex
 
 
 def party(slug: str) -> str:
-    return Iris().party(slug)
+    return str(Iris().party(slug))
 
 
 def project(rows: Rows, *keys: str) -> set[tuple[str, ...]]:
