@@ -75,7 +75,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     result.dataset.serialize(out / "nkc-kg.trig", format="trig")
     result.dataset.serialize(out / "nkc-kg.nq", format="nquads")
     quads = sum(1 for _ in result.dataset.quads((None, None, None, None)))
-    print(f"{quads} quads in {len(list(result.dataset.contexts()))} graphs written to {out}/nkc-kg.trig and .nq")
+    print(f"{quads} quads in {len(list(result.dataset.graphs()))} graphs written to {out}/nkc-kg.trig and .nq")
     return 0
 
 

@@ -71,8 +71,12 @@ class EmbeddedStore:
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> EmbeddedStore:
         store = ox.Store()
-        data = dataset.serialize(format="nquads").encode("utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        quads = [
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g.identifier)))  # type: ignore[arg-type]
+            for s, p, o, g in dataset.quads((None, None, None, None))
+            if g is not None
+        ]
+        store.extend(quads)
         return cls(store)
 
     @property
