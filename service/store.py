@@ -72,7 +72,7 @@ class EmbeddedStore:
     def from_dataset(cls, dataset: Dataset) -> EmbeddedStore:
         store = ox.Store()
         quads = [
-            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g.identifier)))  # type: ignore[arg-type]
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]
             for s, p, o, g in dataset.quads((None, None, None, None))
             if g is not None
         ]
