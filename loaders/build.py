@@ -816,8 +816,10 @@ class Builder:
                 continue
             instant = self.iris.instant(day.isoformat())
             self.add(iri, prop, instant)
-            self.add(instant, RDF.type, TIME.Instant)
-            self.add(instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date))
+            # instants are shared by every document: describe them once, in the curated graph
+            shared = self.dataset.graph(self.iris.graph("curated"))
+            shared.add((instant, RDF.type, TIME.Instant))
+            shared.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
 
     def past_activity(self, plan_id: str, past: r.PastActivity, key: PathKey) -> None:
         iri = self.entity(self.iris.activity(plan_id, past.number), "PastActivity", key, past.source, past.issues)

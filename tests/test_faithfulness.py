@@ -158,3 +158,16 @@ def test_key_figures_with_their_source(files) -> None:  # type: ignore[no-untype
     values = {(float(f.value), f.unit) for f in figures}
     for expected in ((243, "count"), (25000, "per-year"), (0.2, "ratio"), (15, "percentage-points"), (17, "percent")):
         assert (float(expected[0]), expected[1]) in values, expected
+
+
+def test_no_fact_is_stored_twice_except_shared_statements(built) -> None:  # type: ignore[no-untyped-def]
+    """The default graph is the union of the named graphs; a triple in two graphs would count twice.
+
+    The only exception is the collective mission, which both plans state (each document's graph
+    keeps its own statement of it).
+    """
+    from collections import Counter
+
+    counts = Counter((s, p, o) for s, p, o, _ in built.dataset.quads((None, None, None, None)))
+    repeated = {str(s) for (s, _, _), n in counts.items() if n > 1}
+    assert repeated <= {"https://w3id.org/nkc-kg/mission/nkc"}, sorted(repeated)[:10]
