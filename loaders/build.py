@@ -276,23 +276,9 @@ class Builder:
             self.file = cf.source
             rec = cf.record
             for i, party in enumerate(getattr(rec, "parties", [])):
-                if party.id in self.parties:
-                    _, other, okey = self.parties[party.id]
-                    self.error(
-                        ("parties", i, "id"),
-                        f"party {party.id!r} is already defined at {other.location(okey)}",
-                    )
-                else:
-                    self.parties[party.id] = (party, cf.source, ("parties", i))
+                self.claim_id(self.parties, "party", party, ("parties", i))
             for i, initiative in enumerate(getattr(rec, "initiatives", [])):
-                if initiative.id in self.initiatives:
-                    _, other, okey = self.initiatives[initiative.id]
-                    self.error(
-                        ("initiatives", i, "id"),
-                        f"initiative {initiative.id!r} is already defined at {other.location(okey)}",
-                    )
-                else:
-                    self.initiatives[initiative.id] = (initiative, cf.source, ("initiatives", i))
+                self.claim_id(self.initiatives, "initiative", initiative, ("initiatives", i))
             for i, team in enumerate(getattr(rec, "teams", [])):
                 if team.id in self.parties:
                     self.error(("teams", i, "id"), f"team id {team.id!r} is already a party")
@@ -323,6 +309,15 @@ class Builder:
                             step.number,
                             ("activities", i, "steps", j, "number"),
                         )
+
+    def claim_id(self, registry: dict, kind: str, record: r.Party | r.Initiative, key: PathKey) -> None:  # type: ignore[type-arg]
+        """Ids become IRIs: each is defined once, and a second definition names the first."""
+        assert self.file is not None
+        if record.id in registry:
+            _, other, other_key = registry[record.id]
+            self.error((*key, "id"), f"{kind} {record.id!r} is already defined at {other.location(other_key)}")
+        else:
+            registry[record.id] = (record, self.file, key)
 
     def claim_number(self, scope: str, kind: str, number: int, key: PathKey) -> None:
         """Numbers become IRIs, so a number used twice in one plan would merge two things."""

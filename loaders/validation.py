@@ -68,22 +68,22 @@ class Report:
         return sum(1 for r in self.results if r.severity == severity)
 
 
-@lru_cache(maxsize=4)
-def ontology_graph(base: str | None = None) -> Graph:
+def _turtle_dir(directory: Path, base: str | None) -> Graph:
     graph = Graph()
-    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
+    for path in sorted(directory.glob("*.ttl")):
         graph.parse(path, format="turtle")
     _rebase(graph, base)
     return graph
+
+
+@lru_cache(maxsize=4)
+def ontology_graph(base: str | None = None) -> Graph:
+    return _turtle_dir(ONTOLOGY_DIR, base)
 
 
 @lru_cache(maxsize=4)
 def shapes_graph(base: str | None = None) -> Graph:
-    graph = Graph()
-    for path in sorted(SHAPES_DIR.glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    _rebase(graph, base)
-    return graph
+    return _turtle_dir(SHAPES_DIR, base)
 
 
 def _rebase(graph: Graph, base: str | None) -> None:
