@@ -868,7 +868,7 @@ class Builder:
         iri = self.entity(self.iris.figure(fig.id), "KeyFigure", key, fig.source)
         self.add_text(iri, RDFS.label, fig.label.nl)
         self.add_text(iri, RDFS.label, fig.label.en, "en")
-        self.add(iri, self.nkc.value, Literal(fig.value, datatype=XSD.decimal))
+        self.add(iri, self.nkc.value, Literal(str(fig.value), datatype=XSD.decimal))
         self.add(iri, self.nkc.unit, Literal(fig.unit))
         self.add(iri, self.nkc.qualifier, Literal(fig.qualifier))
         self.add_text(iri, self.nkc.text, fig.text)
