@@ -118,6 +118,23 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+    from .config import Settings, SettingsError
+
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        return _fail(str(exc))
+    app = create_app(settings)
+    started = app.state.service.started_in
+    print(f"nkc-kg: graph loaded in {started:.2f} s; serving on http://{args.host}:{args.port}/ (SPARQL at /sparql)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nkc-kg", description="Knowledge graph of the NKC action plans.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -144,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--format", choices=["csv", "tsv", "json"], default="tsv")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="serve the SPARQL endpoint and the named queries on the embedded store")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
 
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -1,0 +1,35 @@
+"""Named queries as REST: listed with their parameters, run with bound values, bad input is 4xx."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_queries_are_listed_with_parameters(client: TestClient) -> None:
+    queries = {q["name"]: q for q in client.get("/api/queries").json()["queries"]}
+    assert "parties-in-subgoal" in queries
+    assert [p["name"] for p in queries["parties-in-subgoal"]["parameters"]] == ["plan", "subgoal"]
+
+
+def test_run_a_named_query(client: TestClient) -> None:
+    r = client.get("/api/queries/party-leads", params={"party": "iknl", "year": "2025"})
+    assert r.status_code == 200
+    steps = {(row["plan"], row["activity"], row["step"]) for row in r.json()["rows"]}
+    assert ("zeldzame-kankers-2025", "3", "1") in steps
+
+
+def test_unknown_query_and_unknown_party_are_404_with_suggestions(client: TestClient) -> None:
+    assert client.get("/api/queries/nope").status_code == 404
+    r = client.get("/api/queries/party-leads", params={"party": "IKNLL", "year": "2025"})
+    assert r.status_code == 404 and "iknl" in r.json()["detail"]["suggestions"]
+
+
+def test_hostile_and_malformed_parameters_are_400(client: TestClient) -> None:
+    for params in (
+        {"plan": "zeldzame-kankers-2025", "subgoal": "5 } ; DROP ALL #"},
+        {"plan": "zeldzame-kankers-2025", "subgoal": "5", "extra": "x"},
+        {"plan": "zeldzame-kankers-2025"},
+    ):
+        r = client.get("/api/queries/parties-in-subgoal", params=params)
+        assert r.status_code == 400, (params, r.text)
+        assert set(r.json()) == {"error", "detail"}
