@@ -172,6 +172,11 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
         }
 
+    # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
+    from .linked_data import build_router as linked_data_router
+
+    app.include_router(linked_data_router(svc.store, svc.iris, ApiError))
+
     @app.get("/health", tags=["Service"], summary="Liveness and size of the loaded graph")
     async def health() -> dict[str, Any]:
         return {"status": "ok", "quads": len(svc.store), "startedInSeconds": round(svc.started_in, 3)}

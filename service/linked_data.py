@@ -1,0 +1,199 @@
+"""Dereferenceable IRIs: every entity IRI answers at its path on this service.
+
+HTML for browsers, Turtle, JSON-LD, N-Triples and RDF/XML by content negotiation (or
+``?format=``). The description includes the entity's provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from ..loaders.iris import Iris
+from ..loaders.paths import QUERIES_DIR
+from .store import EmbeddedStore
+
+RDF_MEDIA = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
+FORMAT_PARAM = {
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
+    "rdfxml": "application/rdf+xml",
+    "html": "text/html",
+}
+# The first path segments entity IRIs use (see loaders/iris.py); everything else is not ours.
+ENTITY_ROOTS = (
+    "plan",
+    "party",
+    "doc",
+    "abbreviations",
+    "initiative",
+    "cancer-type",
+    "euracan-domain",
+    "framework",
+    "expert-panel",
+    "campaign",
+    "figure",
+    "mission",
+    "concept",
+    "date",
+)
+SAFE_PATH = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*$")
+DESCRIBE = (QUERIES_DIR / "ld" / "describe.rq").read_text(encoding="utf-8")
+
+
+def service_path(iri: str, iris: Iris) -> str | None:
+    """The path on this service where ``iri`` dereferences, or None for IRIs that are not ours."""
+    return "/" + iri[len(iris.base) :] if iri.startswith(iris.base) else None
+
+
+def choose_media(accept: str | None, format_param: str | None) -> str | None:
+    if format_param:
+        return FORMAT_PARAM.get(format_param.lower())
+    best: tuple[float, int, str] | None = None
+    for i, part in enumerate((accept or "text/html").split(",")):
+        fields = [f.strip().lower() for f in part.split(";")]
+        q = next((float(f[2:]) for f in fields[1:] if f.startswith("q=") and _is_number(f[2:])), 1.0)
+        media = fields[0]
+        if media in ("*/*", "text/*"):
+            media = "text/html"
+        acceptable = media in RDF_MEDIA or media in ("text/html", "application/xhtml+xml")
+        if acceptable and q > 0 and (best is None or (-q, i) < (-best[0], best[1])):
+            best = (q, i, "text/html" if media == "application/xhtml+xml" else media)
+    return best[2] if best else None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def build_router(store: EmbeddedStore, iris: Iris, error: type[Exception]) -> APIRouter:
+    router = APIRouter(tags=["Linked data"])
+
+    def describe(path: str) -> Graph:
+        if not SAFE_PATH.fullmatch(path) or ".." in path.split("/"):
+            raise error(400, "malformed IRI path", path)  # type: ignore[call-arg]
+        iri = URIRef(iris.base + path)
+        graph = store.construct(DESCRIBE.replace("https://w3id.org/nkc-kg/", iris.base), {"iri": iri})
+        if not any(graph.triples((iri, None, None))):
+            raise error(404, "unknown IRI", str(iri))  # type: ignore[call-arg]
+        for prefix, ns in (("nkc", iris.nkc), ("base", iris.base)):
+            graph.bind(prefix, ns)
+        return graph
+
+    def respond(path: str, request: Request, format_param: str | None) -> Response:
+        media = choose_media(request.headers.get("accept"), format_param)
+        if media is None:
+            raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
+        graph = describe(path)
+        if media == "text/html":
+            return HTMLResponse(render_html(URIRef(iris.base + path), graph, iris))
+        body = graph.serialize(format=RDF_MEDIA[media])
+        return Response(
+            body, media_type=media, headers={"Vary": "Accept", "Link": f'<{iris.base + path}>; rel="canonical"'}
+        )
+
+    @router.get("/def", summary="The ontology (HTML documentation, Turtle, JSON-LD, RDF/XML)")
+    async def ontology(
+        request: Request,
+        format: Annotated[str | None, Query(description="html, ttl, jsonld, nt or rdf; overrides Accept")] = None,
+    ) -> Response:
+        from ..loaders.validation import ontology_graph
+
+        media = choose_media(request.headers.get("accept"), format)
+        if media is None:
+            raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
+        graph = ontology_graph(iris.base)
+        if media == "text/html":
+            return HTMLResponse(render_ontology(graph, iris))
+        return Response(graph.serialize(format=RDF_MEDIA[media]), media_type=media, headers={"Vary": "Accept"})
+
+    for root in ENTITY_ROOTS:
+
+        @router.get(f"/{root}/{{rest:path}}", summary=f"Dereference a /{root}/… IRI", name=f"deref-{root}")
+        async def deref(
+            rest: str,
+            request: Request,
+            format: Annotated[str | None, Query(description="html, ttl, jsonld, nt or rdf; overrides Accept")] = None,
+            _root: str = root,
+        ) -> Response:
+            return respond(f"{_root}/{rest}", request, format)
+
+    return router
+
+
+def render_html(iri: URIRef, graph: Graph, iris: Iris) -> str:
+    """A plain, readable page of an entity's statements (links stay on this service)."""
+    label = next((str(o) for o in graph.objects(iri, RDFS.label) if getattr(o, "language", None) == "nl"), None)
+    label = label or next((str(o) for o in graph.objects(iri, RDFS.label)), str(iri))
+
+    def show(term: object) -> str:
+        if isinstance(term, URIRef):
+            text = next(
+                (str(o) for o in graph.objects(term, RDFS.label)), None
+            ) or graph.namespace_manager.normalizeUri(term)
+            href = service_path(str(term), iris) or str(term)
+            return f'<a href="{escape(href)}">{escape(text)}</a>'
+        if isinstance(term, Literal) and term.language:
+            return f'{escape(str(term))} <small lang="en">@{escape(term.language)}</small>'
+        return escape(str(term))
+
+    rows = "".join(
+        f"<tr><th>{escape(graph.namespace_manager.normalizeUri(p))}</th><td>{show(o)}</td></tr>"
+        for p, o in sorted(graph.predicate_objects(iri), key=lambda po: (str(po[0]), str(po[1])))
+    )
+    incoming = "".join(
+        f"<li>{show(s)} <small>{escape(graph.namespace_manager.normalizeUri(p))}</small></li>"
+        for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: str(sp[0]))
+        if p != RDF.type
+    )
+    return f"""<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>{escape(label)} — nkc-kg</title>
+<link rel="alternate" type="text/turtle" href="?format=ttl"><link rel="alternate" type="application/ld+json" href="?format=jsonld">
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}th{{text-align:left;vertical-align:top;padding-right:1rem;font-weight:normal;color:#555}}td,th{{border-bottom:1px solid #eee;padding:.3rem 0}}</style>
+</head><body><h1>{escape(label)}</h1><p><code>{escape(str(iri))}</code> · <a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=rdf">RDF/XML</a></p>
+<table>{rows}</table><h2>Verwijzingen hiernaar / Referenced by</h2><ul>{incoming}</ul></body></html>"""
+
+
+def render_ontology(graph: Graph, iris: Iris) -> str:
+    """Every term of the ontology with its Dutch and English label and definition."""
+    from rdflib.namespace import OWL, SKOS
+
+    sections = []
+    for title, kind in (
+        ("Klassen / Classes", OWL.Class),
+        ("Objecteigenschappen / Object properties", OWL.ObjectProperty),
+        ("Data-eigenschappen / Datatype properties", OWL.DatatypeProperty),
+    ):
+        items = []
+        for term in sorted(t for t in graph.subjects(RDF.type, kind) if str(t).startswith(str(iris.nkc))):
+            local = str(term)[len(str(iris.nkc)) :]
+            labels = {o.language: str(o) for o in graph.objects(term, RDFS.label) if isinstance(o, Literal)}
+            defs = {o.language: str(o) for o in graph.objects(term, SKOS.definition) if isinstance(o, Literal)}
+            items.append(
+                f'<dt id="{escape(local)}"><code>nkc:{escape(local)}</code> — {escape(labels.get("nl", ""))} / '
+                f"{escape(labels.get('en', ''))}</dt><dd>{escape(defs.get('nl', ''))}<br><i>{escape(defs.get('en', ''))}</i></dd>"
+            )
+        sections.append(f"<h2>{title}</h2><dl>{''.join(items)}</dl>")
+    return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>nkc-kg ontologie</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}dd{{margin:0 0 1rem 1rem}}</style></head>
+<body><h1>nkc-kg ontologie / ontology</h1><p>Namespace <code>{escape(str(iris.nkc))}</code> ·
+<a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=rdf">RDF/XML</a></p>{"".join(sections)}</body></html>"""

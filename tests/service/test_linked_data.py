@@ -1,0 +1,66 @@
+"""Every IRI dereferences at its path: HTML for browsers, RDF by content negotiation, with provenance."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF
+
+BASE = "https://w3id.org/nkc-kg/"
+STEP = "plan/zeldzame-kankers-2025/activity/3/step/2"
+
+
+@pytest.mark.parametrize(
+    ("accept", "rdf_format"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+        ("application/n-triples", "nt"),
+    ],
+)
+def test_entity_as_rdf_with_its_provenance(client: TestClient, accept: str, rdf_format: str) -> None:
+    r = client.get(f"/{STEP}", headers={"accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
+    graph = Graph().parse(data=r.content, format=rdf_format)
+    step = URIRef(BASE + STEP)
+    assert (step, RDF.type, URIRef(BASE + "def#Step")) in graph
+    assert (step, PROV.wasDerivedFrom, URIRef(BASE + "doc/actieplan-zeldzame-kankers-2025/slide/19")) in graph
+
+
+def test_browser_gets_html_with_links_on_this_service(client: TestClient) -> None:
+    r = client.get("/party/iknl", headers={"accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "Integraal Kankercentrum Nederland" in r.text and 'href="/plan/' in r.text
+
+
+def test_format_parameter_overrides_accept(client: TestClient) -> None:
+    r = client.get("/party/iknl", params={"format": "ttl"}, headers={"accept": "text/html"})
+    assert r.headers["content-type"].startswith("text/turtle")
+
+
+def test_ontology_is_served_as_documentation_and_turtle(client: TestClient) -> None:
+    html = client.get("/def", headers={"accept": "text/html"})
+    assert html.status_code == 200 and "nkc:PrioritisedActivity" in html.text
+    ttl = client.get("/def", headers={"accept": "text/turtle"})
+    assert (URIRef(BASE + "def#Step"), RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in Graph().parse(
+        data=ttl.content, format="turtle"
+    )
+
+
+@pytest.mark.parametrize("path", ["/party/does-not-exist", "/plan/zeldzame-kankers-2025/activity/99"])
+def test_unknown_iri_is_404_json(client: TestClient, path: str) -> None:
+    r = client.get(path, headers={"accept": "text/turtle"})
+    assert r.status_code == 404 and r.json()["error"] == "unknown IRI"
+
+
+@pytest.mark.parametrize("path", ["/plan/..%2F..%2Fetc%2Fpasswd", "/party/x%3E%20%7D%20DROP", "/party/%00"])
+def test_hostile_paths_are_refused(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code in (400, 404)
+    assert set(r.json()) == {"error", "detail"}
+
+
+def test_unacceptable_media_type_is_406(client: TestClient) -> None:
+    assert client.get("/party/iknl", headers={"accept": "image/png"}).status_code == 406
