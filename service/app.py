@@ -172,9 +172,18 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
         }
 
-    # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
     from .linked_data import build_router as linked_data_router
+    from .linked_data import service_path
+    from .site import build_router as site_router
 
+    plan_rows = svc.store.select(
+        (QUERIES_DIR / "ld" / "plan-titles.rq")
+        .read_text(encoding="utf-8")
+        .replace("https://w3id.org/nkc-kg/", svc.iris.base)
+    ).rows
+    plans = [(str(r["id"]), str(r["title"]), service_path(str(r["plan"]), svc.iris) or "/") for r in plan_rows]
+    app.include_router(site_router(svc.store, svc.catalog, plans))
+    # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError))
 
     @app.get("/health", tags=["Service"], summary="Liveness and size of the loaded graph")

@@ -280,3 +280,22 @@ def _xml_term(term: object, escape, quoteattr) -> str:  # type: ignore[no-untype
     if term.language:
         return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
     return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+
+
+DUMP_FORMATS = {
+    "trig": (ox.RdfFormat.TRIG, "application/trig"),
+    "nq": (ox.RdfFormat.N_QUADS, "application/n-quads"),
+    "ttl": (ox.RdfFormat.TURTLE, "text/turtle"),
+    "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json"),
+}
+
+
+def dump(store: EmbeddedStore, kind: str) -> tuple[bytes, str]:
+    """The whole dataset: TriG/N-Quads keep the named graphs; Turtle/JSON-LD give the union graph."""
+    fmt, media = DUMP_FORMATS[kind]
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        data = store.engine.dump(format=fmt)
+    else:
+        triples = {q.triple for q in store.engine.quads_for_pattern(None, None, None, None)}
+        data = ox.serialize(sorted(triples, key=str), format=fmt)
+    return data or b"", media
