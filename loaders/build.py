@@ -102,10 +102,6 @@ class BuildResult:
     errors: list[CurationError] = field(default_factory=list)
     files: list[CuratedFile] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 def nl(text: str) -> Literal:
     return Literal(text, lang="nl")
@@ -992,18 +988,8 @@ def _suggest(word: str, known: Iterable[str]) -> str:
 
 
 def build_from_paths(paths: list[Path], iris: Iris | None = None) -> BuildResult:
+    """Read and build; reading problems come first, then unresolved references, each once."""
     read = read_curated(paths)
-    builder = Builder(iris or Iris())
-    if read.errors:
-        builder.result.errors.extend(read.errors)
-    result = builder.build(read.files)
-    result.errors[:0] = [e for e in read.errors if e not in result.errors]
-    # keep each error once, in file order
-    seen: set[str] = set()
-    unique = []
-    for e in result.errors:
-        if str(e) not in seen:
-            seen.add(str(e))
-            unique.append(e)
-    result.errors = unique
+    result = Builder(iris or Iris()).build(read.files)
+    result.errors = read.errors + result.errors
     return result

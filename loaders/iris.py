@@ -110,9 +110,6 @@ class Iris:
     def abbreviation(self, scheme: str, abbr: str) -> URIRef:
         return self._iri("abbreviations", scheme, slugify(abbr))
 
-    def timeframe(self, key: str) -> URIRef:
-        return self._iri("timeframe", key)
-
     def instant(self, date: str) -> URIRef:
         return self._iri("date", date)
 

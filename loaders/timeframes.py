@@ -57,16 +57,6 @@ class Timeframe:
     ongoing: bool = False
     approximate: bool = False
 
-    @property
-    def key(self) -> str:
-        """Stable IRI key: same interval and flags, same node."""
-        parts = [
-            self.start.isoformat() if self.start else "open",
-            self.end.isoformat() if self.end else "open",
-        ]
-        parts += [flag for flag in ("tentative", "ongoing", "approximate") if getattr(self, flag)]
-        return "--".join(parts)
-
 
 def _span(token: str, year: int | None) -> tuple[date, date, bool]:
     """One endpoint: returns its first day, last day and whether it is approximate."""
