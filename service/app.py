@@ -183,6 +183,9 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     ).rows
     plans = [(str(r["id"]), str(r["title"]), service_path(str(r["plan"]), svc.iris) or "/") for r in plan_rows]
     app.include_router(site_router(svc.store, svc.catalog, plans))
+    from .validate_api import build_router as validate_router
+
+    app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError))
 
