@@ -7,9 +7,13 @@ into query text.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
+from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -207,9 +211,6 @@ def _boolean(result: ox.QueryBoolean, media_type: str) -> tuple[bytes, str]:
 
 def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], media_type: str) -> bytes:
     """Serialise solutions already fetched (and counted against the limit) in a SPARQL results format."""
-    import io
-    import json
-
     names = [v.value for v in variables]
     fmt = RESULT_FORMATS[media_type]
     if fmt == ox.QueryResultsFormat.JSON:
@@ -223,8 +224,6 @@ def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], media
             bindings.append(binding)
         return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
     if fmt in (ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
-        import csv
-
         buffer = io.StringIO()
         if fmt == ox.QueryResultsFormat.CSV:
             writer = csv.writer(buffer, lineterminator="\r\n")
@@ -236,8 +235,6 @@ def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], media
             for row in rows:
                 buffer.write("\t".join("" if row[n] is None else str(row[n]) for n in names) + "\n")
         return buffer.getvalue().encode()
-    from xml.sax.saxutils import escape, quoteattr
-
     parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
     parts += [f"<variable name={quoteattr(n)}/>" for n in names]
     parts.append("</head><results>")
@@ -247,7 +244,7 @@ def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], media
             term = row[n]
             if term is None:
                 continue
-            parts.append(f"<binding name={quoteattr(n)}>{_xml_term(term, escape, quoteattr)}</binding>")
+            parts.append(f"<binding name={quoteattr(n)}>{_xml_term(term)}</binding>")
         parts.append("</result>")
     parts.append("</results></sparql>")
     return "".join(parts).encode()
@@ -271,7 +268,7 @@ def _json_term(term: object) -> dict[str, str]:
     return out
 
 
-def _xml_term(term: object, escape, quoteattr) -> str:  # type: ignore[no-untyped-def]
+def _xml_term(term: object) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
