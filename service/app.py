@@ -21,7 +21,7 @@ from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
 from .protocol import negotiate, refuse_unsafe
 from .runner import EntityIndex, run_named
-from .store import EmbeddedStore, QueryRefused, QueryTooLarge, answer_query
+from .store import EmbeddedStore, QueryRefused, QueryTooLarge, Store
 
 
 class ApiError(Exception):
@@ -34,7 +34,7 @@ class ApiError(Exception):
 class Service:
     settings: Settings
     iris: Iris
-    store: EmbeddedStore
+    store: Store
     catalog: dict[str, NamedQuery]
     index: EntityIndex
     started_in: float
@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             # query runs, and the client gets its answer (or a time-out) within the limit.
             with anyio.fail_after(svc.settings.query_timeout):
                 body, content_type = await anyio.to_thread.run_sync(
-                    answer_query, svc.store, query, media, svc.settings.result_limit, abandon_on_cancel=True
+                    svc.store.answer, query, media, svc.settings.result_limit, abandon_on_cancel=True
                 )
         except TimeoutError:
             raise ApiError(

@@ -17,7 +17,7 @@ from rdflib.namespace import RDF, RDFS
 
 from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR
-from .store import EmbeddedStore
+from .store import Store
 
 RDF_MEDIA = {
     "text/turtle": "turtle",
@@ -85,7 +85,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def build_router(store: EmbeddedStore, iris: Iris, error: type[Exception]) -> APIRouter:
+def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
     router = APIRouter(tags=["Linked data"])
 
     def describe(path: str) -> Graph:

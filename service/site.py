@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .catalog import NamedQuery
-from .store import DUMP_FORMATS, EmbeddedStore, dump
+from .store import DUMP_FORMATS, Store
 
 PAGE_STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
@@ -18,13 +18,13 @@ PAGE_STYLE = (
 )
 
 
-def build_router(store: EmbeddedStore, catalog: dict[str, NamedQuery], plans: list[tuple[str, str, str]]) -> APIRouter:
+def build_router(store: Store, catalog: dict[str, NamedQuery], plans: list[tuple[str, str, str]]) -> APIRouter:
     """``plans``: (id, title, path) of every plan, for the home page."""
     router = APIRouter(tags=["Site"])
 
     @lru_cache(maxsize=len(DUMP_FORMATS))
     def cached_dump(kind: str) -> tuple[bytes, str]:
-        return dump(store, kind)  # the served graph is read-only, so a dump never goes stale
+        return store.dump(kind)  # the served graph is read-only, so a dump never goes stale
 
     @router.get("/", response_class=HTMLResponse, summary="Home page")
     async def home() -> str:

@@ -37,6 +37,16 @@ class Store(Protocol):
 
     def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
 
+    def answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str]:
+        """A client's SPARQL query answered in a protocol format (body, content type).
+
+        Raises ValueError (malformed), QueryTooLarge (over ``limit``)."""
+        ...
+
+    def dump(self, kind: str) -> tuple[bytes, str]:
+        """The whole dataset in one of DUMP_FORMATS (body, media type)."""
+        ...
+
     def __len__(self) -> int: ...
 
 
@@ -120,6 +130,12 @@ class EmbeddedStore:
         for t in triples:
             graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return graph
+
+    def answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str]:
+        return answer_query(self, sparql, media_type, limit)
+
+    def dump(self, kind: str) -> tuple[bytes, str]:
+        return dump(self, kind)
 
     def __len__(self) -> int:
         return len(self._store)
