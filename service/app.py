@@ -93,7 +93,12 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             # query runs, and the client gets its answer (or a time-out) within the limit.
             with anyio.fail_after(svc.settings.query_timeout):
                 body, content_type = await anyio.to_thread.run_sync(
-                    svc.store.answer, query, media, svc.settings.result_limit, abandon_on_cancel=True
+                    svc.store.answer,
+                    query,
+                    media,
+                    svc.settings.result_limit,
+                    svc.settings.query_timeout,
+                    abandon_on_cancel=True,
                 )
         except TimeoutError:
             raise ApiError(

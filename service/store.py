@@ -37,10 +37,10 @@ class Store(Protocol):
 
     def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
 
-    def answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str]:
+    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
         """A client's SPARQL query answered in a protocol format (body, content type).
 
-        Raises ValueError (malformed), QueryTooLarge (over ``limit``)."""
+        Raises ValueError (malformed), QueryTooLarge (over ``limit``), QueryTimeout (over ``timeout`` s)."""
         ...
 
     def dump(self, kind: str) -> tuple[bytes, str]:
@@ -131,7 +131,7 @@ class EmbeddedStore:
             graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return graph
 
-    def answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str]:
+    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
         return answer_query(self, sparql, media_type, limit)
 
     def dump(self, kind: str) -> tuple[bytes, str]:
@@ -147,6 +147,10 @@ class QueryRefused(ValueError):
 
 class QueryTooLarge(ValueError):
     """The answer exceeds the result-size limit."""
+
+
+class QueryTimeout(Exception):
+    """The query ran longer than the time limit."""
 
 
 RESULT_FORMATS = {
