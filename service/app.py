@@ -44,10 +44,13 @@ def load_service(settings: Settings) -> Service:
     """Build the graph from the curated data and fail loudly (with file:line) if it is broken."""
     began = time.perf_counter()
     iris = Iris()
-    built = build_dataset(iris=iris)
-    if built.errors:
-        raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
-    store = EmbeddedStore.from_dataset(built.dataset)
+    if settings.dataset is not None:
+        store = EmbeddedStore.from_file(settings.dataset)
+    else:
+        built = build_dataset(iris=iris)
+        if built.errors:
+            raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
+        store = EmbeddedStore.from_dataset(built.dataset)
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
     return Service(settings, iris, store, catalog, index, time.perf_counter() - began)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class SettingsError(ValueError):
@@ -23,6 +24,9 @@ def _number(name: str, default: float) -> float:
     return value
 
 
+DATASET_SUFFIXES = (".nq", ".trig")
+
+
 @dataclass(frozen=True)
 class Settings:
     store: str = "embedded"  # embedded | remote (next step)
@@ -30,14 +34,21 @@ class Settings:
     query_timeout: float = 10.0  # seconds per SPARQL query
     result_limit: int = 10_000  # rows or triples per SPARQL answer
     upload_limit: int = 16 * 1024 * 1024  # bytes
+    dataset: Path | None = None  # serve this TriG/N-Quads file instead of building data/ (benchmarks)
 
     @classmethod
     def from_env(cls) -> Settings:
         store = os.environ.get("NKC_KG_STORE", "embedded")
         if store not in ("embedded",):
             raise SettingsError(f"NKC_KG_STORE={store!r}: only 'embedded' is available in this version")
+        dataset = os.environ.get("NKC_KG_DATASET")
+        if dataset and not Path(dataset).is_file():
+            raise SettingsError(f"NKC_KG_DATASET={dataset!r}: no such file")
+        if dataset and Path(dataset).suffix not in DATASET_SUFFIXES:
+            raise SettingsError(f"NKC_KG_DATASET={dataset!r}: expected one of {', '.join(DATASET_SUFFIXES)}")
         return cls(
             store=store,
+            dataset=Path(dataset) if dataset else None,
             endpoint=os.environ.get("NKC_KG_ENDPOINT"),
             query_timeout=_number("NKC_KG_QUERY_TIMEOUT", 10.0),
             result_limit=int(_number("NKC_KG_RESULT_LIMIT", 10_000)),

@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
@@ -91,6 +92,14 @@ class EmbeddedStore:
             if g is not None
         ]
         store.extend(quads)
+        return cls(store)
+
+    @classmethod
+    def from_file(cls, path: Path) -> EmbeddedStore:
+        """A dataset written by `nkc-kg build` or the benchmark generator (N-Quads or TriG)."""
+        store = ox.Store()
+        fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
+        store.bulk_load(path=str(path), format=fmt)
         return cls(store)
 
     @property
