@@ -6,9 +6,15 @@ JSON problems in one place (``install_error_handlers``).
 
 from __future__ import annotations
 
+import atexit
+import os
+import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, Protocol
 
 import anyio
 from fastapi import FastAPI, Query, Request
@@ -20,8 +26,13 @@ from ..loaders.paths import QUERIES_DIR
 from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
 from .protocol import negotiate, refuse_unsafe
+from .query_pool import QueryPool
 from .runner import EntityIndex, run_named
-from .store import EmbeddedStore, QueryRefused, QueryTooLarge, Store
+from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store
+
+
+class SparqlAnswerer(Protocol):
+    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]: ...
 
 
 class ApiError(Exception):
@@ -38,6 +49,13 @@ class Service:
     catalog: dict[str, NamedQuery]
     index: EntityIndex
     started_in: float
+    # answers clients' /sparql queries: worker processes that can be killed at the time limit,
+    # or the store itself (remote stores have their own limits; tests)
+    sparql: SparqlAnswerer | None = None
+
+    @property
+    def sparql_answerer(self) -> SparqlAnswerer:
+        return self.sparql or self.store
 
 
 def load_service(settings: Settings) -> Service:
@@ -51,9 +69,19 @@ def load_service(settings: Settings) -> Service:
         if built.errors:
             raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
         store = EmbeddedStore.from_dataset(built.dataset)
+    sparql = QueryPool(settings.dataset or _snapshot(store), settings.sparql_workers)
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
-    return Service(settings, iris, store, catalog, index, time.perf_counter() - began)
+    return Service(settings, iris, store, catalog, index, time.perf_counter() - began, sparql)
+
+
+def _snapshot(store: EmbeddedStore) -> Path:
+    """The built dataset as an N-Quads file for the query workers, removed when the service exits."""
+    handle, name = tempfile.mkstemp(prefix="nkc-kg-", suffix=".nq")
+    with os.fdopen(handle, "wb") as out:
+        out.write(store.dump("nq")[0])
+    atexit.register(Path(name).unlink, missing_ok=True)
+    return Path(name)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -69,6 +97,16 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
+def _closing(svc: Service):  # type: ignore[no-untyped-def]
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if isinstance(svc.sparql, QueryPool):
+            svc.sparql.close()
+
+    return lifespan
+
+
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     svc = service or load_service(settings)
@@ -77,6 +115,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         summary="Knowledge graph of the action plans of the Nederlands Kanker Collectief",
         description="A read-only SPARQL 1.1 endpoint and the named competency questions of queries/ as REST.",
         version="0.1.0",
+        lifespan=_closing(svc),
     )
     app.state.service = svc
     install_error_handlers(app)
@@ -91,21 +130,23 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             raise ApiError(403, "query refused", str(exc)) from None
         except ValueError as exc:
             raise ApiError(400, "bad format", str(exc)) from None
+        time_limit = svc.settings.query_timeout
         try:
             # A worker thread keeps the event loop free: other requests are served while a slow
-            # query runs, and the client gets its answer (or a time-out) within the limit.
-            with anyio.fail_after(svc.settings.query_timeout):
+            # query runs. The answerer enforces the limit itself (the pool kills the worker
+            # process); the grace period here only guards answerers that cannot.
+            with anyio.fail_after(time_limit + 1.0):
                 body, content_type = await anyio.to_thread.run_sync(
-                    svc.store.answer,
+                    svc.sparql_answerer.answer,
                     query,
                     media,
                     svc.settings.result_limit,
-                    svc.settings.query_timeout,
+                    time_limit,
                     abandon_on_cancel=True,
                 )
-        except TimeoutError:
+        except (TimeoutError, QueryTimeout):
             raise ApiError(
-                503, "query timed out", f"the query ran longer than {svc.settings.query_timeout:g} s; narrow it down"
+                503, "query timed out", f"the query ran longer than {time_limit:g} s; narrow it down"
             ) from None
         except QueryTooLarge as exc:
             raise ApiError(413, "answer too large", str(exc)) from None
@@ -199,7 +240,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
 
     @app.get("/health", tags=["Service"], summary="Liveness and size of the loaded graph")
     async def health() -> dict[str, Any]:
-        return {"status": "ok", "quads": len(svc.store), "startedInSeconds": round(svc.started_in, 3)}
+        health: dict[str, Any] = {"status": "ok", "quads": len(svc.store), "startedInSeconds": round(svc.started_in, 3)}
+        if isinstance(svc.sparql, QueryPool):
+            health["sparqlWorkersIdle"] = svc.sparql.idle()
+        return health
 
     return app
 

@@ -34,6 +34,7 @@ class Settings:
     query_timeout: float = 10.0  # seconds per SPARQL query
     result_limit: int = 10_000  # rows or triples per SPARQL answer
     upload_limit: int = 16 * 1024 * 1024  # bytes
+    sparql_workers: int = 2  # processes answering /sparql queries (killed and replaced at the time limit)
     dataset: Path | None = None  # serve this TriG/N-Quads file instead of building data/ (benchmarks)
 
     @classmethod
@@ -53,4 +54,5 @@ class Settings:
             query_timeout=_number("NKC_KG_QUERY_TIMEOUT", 10.0),
             result_limit=int(_number("NKC_KG_RESULT_LIMIT", 10_000)),
             upload_limit=int(_number("NKC_KG_UPLOAD_LIMIT", 16 * 1024 * 1024)),
+            sparql_workers=int(_number("NKC_KG_SPARQL_WORKERS", 2)),
         )

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -47,29 +48,45 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """`nkc-kg serve` as a new user runs it, on a free loopback port."""
+@contextmanager
+def running_server(**env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`nkc-kg serve` as a new user runs it, on a free loopback port, with extra NKC_KG_* settings."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "nkc_kg.service.cli", "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env={**os.environ},
+        env={**os.environ, **env},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    try:
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server exited")
+        else:
+            raise RuntimeError("server did not start within 60 s")
+        yield url, proc
+    finally:
+        proc.terminate()
         try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-        if proc.poll() is not None:
-            raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server exited")
-    else:
-        proc.kill()
-        raise RuntimeError("server did not start within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def start_server():  # type: ignore[no-untyped-def]
+    """Start another server with some NKC_KG_* settings: ``with start_server(NKC_KG_X="1") as (url, process)``."""
+    return running_server
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    with running_server() as (url, _):
+        yield url

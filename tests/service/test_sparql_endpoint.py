@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import threading
 import time
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.service.store import EmbeddedStore
@@ -130,26 +133,62 @@ def test_result_size_limit(app_with) -> None:  # type: ignore[no-untyped-def]
     assert r.status_code == 413 and "LIMIT" in r.json()["detail"]
 
 
-def test_time_limit_and_other_requests_still_served(app_with) -> None:  # type: ignore[no-untyped-def]
-    app = app_with(query_timeout=0.5)
-    slow = """SELECT (COUNT(*) AS ?n) WHERE {
-        { SELECT ?a WHERE { ?a ?b ?c } LIMIT 3000 } { SELECT ?d WHERE { ?d ?e ?f } LIMIT 3000 } }"""
-    with TestClient(app) as client:
-        answers: dict[str, object] = {}
+def _cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU time (user + system) of process ``pid`` and each of its children, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid or int(stat.parent.name) == pid:
+            out[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    return out
 
-        def run_slow() -> None:
-            answers["slow"] = client.get("/sparql", params={"query": slow})
 
-        worker = threading.Thread(target=run_slow)
-        began = time.monotonic()
+def wait_for_idle_workers(url: str, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while httpx.get(f"{url}/health", timeout=10).json().get("sparqlWorkersIdle", 0) < count:
+        assert time.monotonic() < deadline, "the query workers did not start"
+        time.sleep(0.2)
+
+
+def test_time_limit_kills_the_runaway_query_and_other_requests_are_served(start_server) -> None:  # type: ignore[no-untyped-def]
+    # a three-way cross product of the whole graph: ~10^12 solutions, hours of work
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    quick = "ASK { ?s a <https://w3id.org/nkc-kg/def#ActionPlan> }"
+    with start_server(NKC_KG_QUERY_TIMEOUT="3", NKC_KG_SPARQL_WORKERS="2") as (url, server):
+        wait_for_idle_workers(url, 2)
+        answers: dict[str, httpx.Response] = {}
+
+        def run_runaway() -> None:
+            answers["runaway"] = httpx.get(f"{url}/sparql", params={"query": runaway}, timeout=30)
+
+        worker = threading.Thread(target=run_runaway)
         worker.start()
-        time.sleep(0.1)
-        health = client.get("/health")
-        health_after = time.monotonic() - began
+        time.sleep(0.5)
+        served_meanwhile = [
+            httpx.get(f"{url}/health", timeout=30),
+            httpx.get(f"{url}/sparql", params={"query": quick}, timeout=30),
+            httpx.get(f"{url}/api/queries/abbreviation", params={"abbr": "CieOOM"}, timeout=30),
+        ]
+        still_running = worker.is_alive()
         worker.join(timeout=30)
-    assert health.status_code == 200 and health_after < 0.5
-    slow_response = answers["slow"]
-    assert slow_response.status_code == 503 and "timed out" in slow_response.json()["error"]  # type: ignore[attr-defined]
+        wait_for_idle_workers(url, 2)  # the pool replaced the killed worker
+        before = _cpu_seconds(server.pid)
+        time.sleep(1.0)
+        after = _cpu_seconds(server.pid)
+        again = httpx.get(f"{url}/sparql", params={"query": quick}, timeout=30)
+    assert still_running, "the other requests were answered only after the runaway query"
+    assert [r.status_code for r in served_meanwhile] == [200, 200, 200]
+    assert served_meanwhile[1].json()["boolean"] is True
+    response = answers["runaway"]
+    assert response.status_code == 503 and response.json()["error"] == "query timed out"
+    assert len(after) >= 3, "expected the server and its two query workers"
+    busy = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
+    assert all(seconds < 0.5 for seconds in busy.values()), f"a worker still computes after the limit: {busy}"
+    assert again.status_code == 200 and again.json()["boolean"] is True
 
 
 def test_sparqlwrapper_and_rdflib_sparqlstore_get_the_same_answers(live_server: str, store: EmbeddedStore) -> None:

@@ -1,0 +1,114 @@
+"""Client SPARQL queries in worker processes that can be killed at the time limit.
+
+pyoxigraph cannot cancel a running query, and a thread cannot be stopped: a runaway
+query on a thread keeps a core busy long after its client got a 503. A worker process
+can be terminated, so the limit frees the machine as well as the client. Each worker
+holds its own copy of the (read-only) dataset, loaded from an N-Quads or TriG file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .store import EmbeddedStore, QueryTimeout, QueryTooLarge, answer_query
+
+_READY = "ready"
+
+
+def _serve(dataset: Path, conn: Connection) -> None:
+    """Worker main loop: answer (sparql, media type, limit) requests until the parent goes away."""
+    store = EmbeddedStore.from_file(dataset)
+    conn.send(_READY)
+    while True:
+        try:
+            sparql, media_type, limit = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", answer_query(store, sparql, media_type, limit)))
+        except QueryTooLarge as exc:
+            conn.send(("too-large", str(exc)))
+        except ValueError as exc:
+            conn.send(("malformed", str(exc)))
+
+
+class _Worker:
+    def __init__(self, context: mp.context.SpawnContext, dataset: Path) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(dataset, child), daemon=True, name="nkc-kg-sparql")
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        return self.conn.poll(timeout) and self.conn.recv() == _READY
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class QueryPool:
+    """A fixed number of worker processes; a worker whose query overruns is killed and replaced."""
+
+    def __init__(self, dataset: Path, workers: int = 2) -> None:
+        self._context = mp.get_context("spawn")
+        self._dataset = dataset
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        for _ in range(workers):
+            self._replace()
+
+    def _replace(self) -> None:
+        """Start a worker and hand it out once its dataset is loaded (in the background: start-up stays fast)."""
+
+        def start() -> None:
+            worker = _Worker(self._context, self._dataset)
+            if worker.wait_ready() and not self._closed:
+                self._idle.put(worker)
+            else:
+                worker.stop()
+
+        threading.Thread(target=start, daemon=True, name="nkc-kg-sparql-start").start()
+
+    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
+        """Same contract as Store.answer; the time spent waiting for a free worker counts too."""
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeout("every query worker stayed busy for the whole time limit") from None
+        worker.conn.send((sparql, media_type, limit))
+        if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            worker.stop()
+            self._replace()
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s")
+        try:
+            status, value = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.stop()
+            self._replace()
+            raise QueryTimeout("the query worker stopped (out of memory?)") from None
+        self._idle.put(worker)
+        if status == "too-large":
+            raise QueryTooLarge(value)
+        if status == "malformed":
+            raise ValueError(value)
+        return value  # type: ignore[no-any-return]
+
+    def idle(self) -> int:
+        """Workers loaded and waiting for a query (for /health)."""
+        return self._idle.qsize()
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
