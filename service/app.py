@@ -25,6 +25,7 @@ from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR
 from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
+from .docs_ui import install_docs
 from .protocol import negotiate, refuse_unsafe
 from .query_pool import QueryPool
 from .runner import EntityIndex, run_named
@@ -116,7 +117,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         description="A read-only SPARQL 1.1 endpoint and the named competency questions of queries/ as REST.",
         version="0.1.0",
         lifespan=_closing(svc),
+        docs_url=None,
+        redoc_url=None,
     )
+    install_docs(app)
     app.state.service = svc
     install_error_handlers(app)
 

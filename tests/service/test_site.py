@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from fastapi.testclient import TestClient
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
@@ -46,3 +49,13 @@ def test_trig_dump_keeps_one_graph_per_source_document(client: TestClient, store
 
 def test_unknown_dump_format_is_404(client: TestClient) -> None:
     assert client.get("/dumps/nkc-kg.exe").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_api_documentation_needs_no_third_party_host(client: TestClient, page: str) -> None:
+    html = client.get(page).text
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html) + re.findall(r"""url: ?['"]([^'"]+)['"]""", html)
+    assert assets, html
+    for asset in assets:
+        assert asset.startswith("/"), f"{page} loads {asset} from another host"
+        assert client.get(asset).status_code == 200, asset
