@@ -27,7 +27,7 @@ from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
 from .docs_ui import install_docs
 from .protocol import negotiate, refuse_unsafe
-from .query_pool import QueryPool
+from .query_pool import QueryPool, QueryWorkersFailed
 from .runner import EntityIndex, run_named
 from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store
 
@@ -152,6 +152,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             raise ApiError(
                 503, "query timed out", f"the query ran longer than {time_limit:g} s; narrow it down"
             ) from None
+        except QueryWorkersFailed as exc:
+            raise ApiError(503, "SPARQL endpoint unavailable", str(exc)) from None
         except QueryTooLarge as exc:
             raise ApiError(413, "answer too large", str(exc)) from None
         except ValueError as exc:

@@ -8,6 +8,7 @@ holds its own copy of the (read-only) dataset, loaded from an N-Quads or TriG fi
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import queue
 import threading
@@ -18,6 +19,11 @@ from pathlib import Path
 from .store import EmbeddedStore, QueryTimeout, QueryTooLarge, answer_query
 
 _READY = "ready"
+log = logging.getLogger(__name__)
+
+
+class QueryWorkersFailed(RuntimeError):
+    """No worker process could load the dataset: /sparql cannot answer (the rest of the service can)."""
 
 
 def _serve(dataset: Path, conn: Connection) -> None:
@@ -44,8 +50,11 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def wait_ready(self, timeout: float | None = None) -> bool:
-        return self.conn.poll(timeout) and self.conn.recv() == _READY
+    def wait_ready(self) -> bool:
+        try:
+            return bool(self.conn.recv() == _READY)
+        except (EOFError, OSError):  # the worker died while loading the dataset
+            return False
 
     def stop(self) -> None:
         self.process.kill()
@@ -61,6 +70,7 @@ class QueryPool:
         self._dataset = dataset
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
+        self.failure: str | None = None
         for _ in range(workers):
             self._replace()
 
@@ -71,18 +81,30 @@ class QueryPool:
             worker = _Worker(self._context, self._dataset)
             if worker.wait_ready() and not self._closed:
                 self._idle.put(worker)
-            else:
-                worker.stop()
+                return
+            worker.process.join(5)
+            if not self._closed:
+                # not retried: a worker that cannot load the dataset once will not load it next time
+                self.failure = (
+                    f"a query worker exited with code {worker.process.exitcode} while loading {self._dataset}"
+                )
+                log.error(self.failure)
+            worker.stop()
 
         threading.Thread(target=start, daemon=True, name="nkc-kg-sparql-start").start()
 
     def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
         """Same contract as Store.answer; the time spent waiting for a free worker counts too."""
         deadline = time.monotonic() + timeout
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout("every query worker stayed busy for the whole time limit") from None
+        while True:
+            if self.failure and self._idle.empty():
+                raise QueryWorkersFailed(self.failure)
+            try:
+                worker = self._idle.get(timeout=min(0.5, max(0.0, deadline - time.monotonic())))
+                break
+            except queue.Empty:
+                if time.monotonic() >= deadline:
+                    raise QueryTimeout("every query worker stayed busy for the whole time limit") from None
         worker.conn.send((sparql, media_type, limit))
         if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
             worker.stop()
