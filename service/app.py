@@ -21,7 +21,7 @@ from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
 from .protocol import negotiate, refuse_unsafe
 from .runner import EntityIndex, run_named
-from .store import EmbeddedStore, QueryRefused, QueryTooLarge, Store
+from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store, StoreUnavailable
 
 
 class ApiError(Exception):
@@ -41,10 +41,18 @@ class Service:
 
 
 def load_service(settings: Settings) -> Service:
-    """Build the graph from the curated data and fail loudly (with file:line) if it is broken."""
+    """Build the graph from the curated data and fail loudly (with file:line) if it is broken.
+
+    With the remote store, connect to the endpoint instead; StoreUnavailable says why that failed."""
     began = time.perf_counter()
     iris = Iris()
-    if settings.dataset is not None:
+    store: Store
+    if settings.store == "remote":
+        from .remote_store import RemoteStore
+
+        assert settings.endpoint, "Settings.from_env requires NKC_KG_ENDPOINT for the remote store"
+        store = RemoteStore.connect(settings.endpoint, timeout=settings.query_timeout, client=settings.endpoint_client)
+    elif settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
     else:
         built = build_dataset(iris=iris)
@@ -67,6 +75,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             {"error": str(exc), "detail": {"parameter": exc.name, "suggestions": exc.suggestions}}, status_code=status
         )
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"error": "triple store unavailable", "detail": str(exc)}, status_code=502)
+
+    @app.exception_handler(QueryTimeout)
+    async def query_timeout(_: Request, exc: QueryTimeout) -> JSONResponse:
+        return JSONResponse({"error": "query timed out", "detail": str(exc)}, status_code=503)
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
@@ -103,7 +119,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
                     svc.settings.query_timeout,
                     abandon_on_cancel=True,
                 )
-        except TimeoutError:
+        except (TimeoutError, QueryTimeout):
             raise ApiError(
                 503, "query timed out", f"the query ran longer than {svc.settings.query_timeout:g} s; narrow it down"
             ) from None
@@ -111,6 +127,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             raise ApiError(413, "answer too large", str(exc)) from None
         except ValueError as exc:
             raise ApiError(400, "malformed query", str(exc)) from None
+        except StoreUnavailable as exc:
+            raise ApiError(502, "triple store unavailable", str(exc)) from None
         return Response(body, media_type=content_type)
 
     @app.get("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (GET)")
