@@ -103,7 +103,7 @@ class SparqlWrapperTransport:
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setOnlyConneg(True)  # no format=/output= parameters: the Accept header decides
-        wrapper.setTimeout(int(max(timeout, 1)))
+        wrapper.timeout = timeout  # type: ignore[assignment]  # setTimeout() truncates to whole seconds
         wrapper.addCustomHttpHeader("Accept", accept)
         for name, value in params:
             if name == "query":
@@ -121,7 +121,10 @@ class SparqlWrapperTransport:
         except QueryBadFormed as exc:
             raise ValueError(_wrapped_message(exc)) from None
         except SPARQLWrapperException as exc:
-            raise StoreUnavailable(f"the SPARQL endpoint {self.endpoint} failed: {_wrapped_message(exc)}") from None
+            # SPARQLWrapper turns these statuses into exception classes; say the status again
+            status = {"EndPointNotFound": 404, "Unauthorized": 401, "URITooLong": 414, "EndPointInternalError": 500}
+            code = status.get(type(exc).__name__, 0)
+            raise StoreUnavailable(_http_error(self.endpoint, code, _wrapped_message(exc))) from None
         except urllib.error.HTTPError as exc:
             raise StoreUnavailable(_http_error(self.endpoint, exc.code, exc.read().decode(errors="replace"))) from None
         except TimeoutError:

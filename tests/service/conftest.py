@@ -107,14 +107,49 @@ def remote_index(remote_store: RemoteStore, iris: Iris) -> EntityIndex:
     return EntityIndex.build(remote_store, iris)
 
 
-@pytest.fixture(scope="session", params=["embedded", "remote"])
-def client(request: pytest.FixtureRequest, catalog: dict[str, NamedQuery]) -> TestClient:
-    """The service over the embedded store, and over the remote store (Oxigraph server)."""
-    if request.param == "embedded":
-        store, index = request.getfixturevalue("store"), request.getfixturevalue("index")
-    else:
-        store, index = request.getfixturevalue("remote_store"), request.getfixturevalue("remote_index")
+@pytest.fixture(scope="session")
+def embedded_client(store: EmbeddedStore, catalog: dict[str, NamedQuery], index: EntityIndex) -> TestClient:
     return TestClient(make_app(store, catalog, index))
+
+
+@pytest.fixture(scope="session")
+def remote_client(remote_store: RemoteStore, catalog: dict[str, NamedQuery], remote_index: EntityIndex) -> TestClient:
+    return TestClient(make_app(remote_store, catalog, remote_index))
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def client(request: pytest.FixtureRequest) -> TestClient:
+    """The service over the embedded store, and over the remote store (Oxigraph server)."""
+    return request.getfixturevalue(f"{request.param}_client")  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def remote_app_with(remote_store: RemoteStore, catalog: dict[str, NamedQuery], remote_index: EntityIndex):  # type: ignore[no-untyped-def]
+    """An app over the remote store (or another RemoteStore) with some settings changed."""
+
+    def build(store: Store | None = None, **settings: object) -> FastAPI:
+        return make_app(remote_store if store is None else store, catalog, remote_index, **settings)
+
+    return build
+
+
+@pytest.fixture
+def empty_oxigraph() -> Iterator[str]:
+    """A fresh in-memory Oxigraph server holding nothing; its base URL."""
+    proc, base = start_oxigraph(None)
+    yield base
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def cli():  # type: ignore[no-untyped-def]
+    """Run `nkc-kg …` as a user does, in a new process."""
+    return nkc_kg
+
+
+@pytest.fixture
+def unused_port() -> int:
+    return free_port()
 
 
 @pytest.fixture(scope="session")
