@@ -51,7 +51,12 @@ def load_service(settings: Settings) -> Service:
         from .remote_store import RemoteStore
 
         assert settings.endpoint, "Settings.from_env requires NKC_KG_ENDPOINT for the remote store"
-        store = RemoteStore.connect(settings.endpoint, timeout=settings.query_timeout, client=settings.endpoint_client)
+        store = RemoteStore.connect(
+            settings.endpoint,
+            timeout=settings.query_timeout,
+            client=settings.endpoint_client,
+            union_default_graph=settings.endpoint_union,
+        )
     elif settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
     else:

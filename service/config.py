@@ -25,6 +25,15 @@ def _number(name: str, default: float) -> float:
     return value
 
 
+def _flag(name: str) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise SettingsError(f"{name}={raw!r}: expected 1/true/yes or 0/false/no")
+
+
 DATASET_SUFFIXES = (".nq", ".trig")
 STORES = ("embedded", "remote")
 ENDPOINT_CLIENTS = ("httpx", "sparqlwrapper")
@@ -35,6 +44,7 @@ class Settings:
     store: str = "embedded"  # embedded | remote
     endpoint: str | None = None  # SPARQL 1.1 query endpoint of the remote store
     endpoint_client: str = "httpx"  # httpx (keep-alive pool) | sparqlwrapper (a connection per query)
+    endpoint_union: bool = False  # the endpoint's default graph already is the union of its named graphs
     query_timeout: float = 10.0  # seconds per SPARQL query
     result_limit: int = 10_000  # rows or triples per SPARQL answer
     upload_limit: int = 16 * 1024 * 1024  # bytes
@@ -65,6 +75,7 @@ class Settings:
             dataset=Path(dataset) if dataset else None,
             endpoint=endpoint,
             endpoint_client=client,
+            endpoint_union=_flag("NKC_KG_ENDPOINT_UNION"),
             query_timeout=_number("NKC_KG_QUERY_TIMEOUT", 10.0),
             result_limit=int(_number("NKC_KG_RESULT_LIMIT", 10_000)),
             upload_limit=int(_number("NKC_KG_UPLOAD_LIMIT", 16 * 1024 * 1024)),

@@ -47,10 +47,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_oxigraph(location: Path | None) -> tuple[subprocess.Popen[bytes], str]:
+def start_oxigraph(location: Path | None, *options: str) -> tuple[subprocess.Popen[bytes], str]:
     """`oxigraph serve` on a free loopback port (in memory without ``location``); its base URL once it answers."""
     port = free_port()
-    command = [str(OXIGRAPH), "serve", "--bind", f"127.0.0.1:{port}"]
+    command = [str(OXIGRAPH), "serve", "--bind", f"127.0.0.1:{port}", *options]
     if location is not None:
         command += ["--location", str(location)]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -137,6 +137,14 @@ def remote_app_with(remote_store: RemoteStore, catalog: dict[str, NamedQuery], r
 def empty_oxigraph() -> Iterator[str]:
     """A fresh in-memory Oxigraph server holding nothing; its base URL."""
     proc, base = start_oxigraph(None)
+    yield base
+    stop(proc)
+
+
+@pytest.fixture
+def union_oxigraph() -> Iterator[str]:
+    """A fresh in-memory `oxigraph serve --union-default-graph`; its base URL."""
+    proc, base = start_oxigraph(None, "--union-default-graph")
     yield base
     stop(proc)
 

@@ -296,10 +296,36 @@ def test_nkc_kg_serve_over_the_remote_store(oxigraph: str, store: EmbeddedStore,
         proc.wait(timeout=10)
 
 
+def test_an_endpoint_whose_default_graph_is_the_union(  # type: ignore[no-untyped-def]
+    union_oxigraph: str,
+    store: EmbeddedStore,
+    catalog: dict[str, NamedQuery],
+    embedded_client: TestClient,
+    remote_app_with,
+    cli,
+) -> None:
+    endpoint = f"{union_oxigraph}/query"
+    assert cli("load", "--endpoint", endpoint).returncode == 0
+    service = load_service(Settings(store="remote", endpoint=endpoint, endpoint_union=True))
+    assert len(service.store) == len(store)
+    union_client = TestClient(remote_app_with(service.store))
+    params = {"party": "iknl", "year": "2025"}
+    here, there = (c.get("/api/queries/party-leads", params=params) for c in (embedded_client, union_client))
+    assert there.status_code == 200 and comparable(catalog["party-leads"], here.json()["rows"]) == comparable(
+        catalog["party-leads"], there.json()["rows"]
+    )
+
+
+def test_the_union_setting_is_checked_against_the_endpoint(oxigraph: str) -> None:
+    with pytest.raises(StoreUnavailable, match="not the union of its named graphs"):
+        load_service(Settings(store="remote", endpoint=f"{oxigraph}/query", endpoint_union=True))
+
+
 @pytest.mark.parametrize(
     ("env", "message"),
     [
         ({"NKC_KG_STORE": "remote"}, "needs NKC_KG_ENDPOINT"),
+        ({"NKC_KG_ENDPOINT_UNION": "maybe"}, "expected 1/true/yes"),
         ({"NKC_KG_STORE": "remote", "NKC_KG_ENDPOINT": "ftp://example.org/sparql"}, "http:// or https://"),
         ({"NKC_KG_STORE": "cloud"}, "expected one of embedded, remote"),
         ({"NKC_KG_ENDPOINT_CLIENT": "curl"}, "expected one of httpx, sparqlwrapper"),
