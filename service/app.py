@@ -29,7 +29,7 @@ from .docs_ui import install_docs
 from .protocol import negotiate, refuse_unsafe
 from .query_pool import QueryPool, QueryWorkersFailed
 from .runner import EntityIndex, run_named
-from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store
+from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store, StoreUnavailable
 
 
 class SparqlAnswerer(Protocol):
@@ -60,17 +60,33 @@ class Service:
 
 
 def load_service(settings: Settings) -> Service:
-    """Build the graph from the curated data and fail loudly (with file:line) if it is broken."""
+    """Build the graph from the curated data and fail loudly (with file:line) if it is broken.
+
+    With the remote store, connect to the endpoint instead; StoreUnavailable says why that failed."""
     began = time.perf_counter()
     iris = Iris()
-    if settings.dataset is not None:
+    store: Store
+    if settings.store == "remote":
+        from .remote_store import RemoteStore
+
+        assert settings.endpoint, "Settings.from_env requires NKC_KG_ENDPOINT for the remote store"
+        store = RemoteStore.connect(
+            settings.endpoint,
+            timeout=settings.query_timeout,
+            client=settings.endpoint_client,
+            union_default_graph=settings.endpoint_union,
+        )
+    elif settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
     else:
         built = build_dataset(iris=iris)
         if built.errors:
             raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
         store = EmbeddedStore.from_dataset(built.dataset)
-    sparql = QueryPool(settings.dataset or _snapshot(store), settings.sparql_workers)
+    # the remote store's endpoint enforces the time limit itself (HTTP time-out)
+    sparql = None
+    if isinstance(store, EmbeddedStore):
+        sparql = QueryPool(settings.dataset or _snapshot(store), settings.sparql_workers)
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
     return Service(settings, iris, store, catalog, index, time.perf_counter() - began, sparql)
@@ -96,6 +112,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             {"error": str(exc), "detail": {"parameter": exc.name, "suggestions": exc.suggestions}}, status_code=status
         )
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"error": "triple store unavailable", "detail": str(exc)}, status_code=502)
+
+    @app.exception_handler(QueryTimeout)
+    async def query_timeout(_: Request, exc: QueryTimeout) -> JSONResponse:
+        return JSONResponse({"error": "query timed out", "detail": str(exc)}, status_code=503)
 
 
 def _closing(svc: Service):  # type: ignore[no-untyped-def]
@@ -158,6 +182,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             raise ApiError(413, "answer too large", str(exc)) from None
         except ValueError as exc:
             raise ApiError(400, "malformed query", str(exc)) from None
+        except StoreUnavailable as exc:
+            raise ApiError(502, "triple store unavailable", str(exc)) from None
         return Response(body, media_type=content_type)
 
     @app.get("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (GET)")

@@ -14,7 +14,7 @@ from ..loaders.paths import QUERIES_DIR, curated_data_paths
 from ..loaders.validation import format_report, validate_paths
 from .catalog import CatalogError, ParameterError, load_catalog
 from .runner import EntityIndex, run_named
-from .store import EmbeddedStore
+from .store import EmbeddedStore, StoreUnavailable
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -128,10 +128,54 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return _fail(str(exc))
-    app = create_app(settings)
-    started = app.state.service.started_in
-    print(f"nkc-kg: graph loaded in {started:.2f} s; serving on http://{args.host}:{args.port}/ (SPARQL at /sparql)")
+    try:
+        app = create_app(settings)
+    except StoreUnavailable as exc:
+        return _fail(str(exc), 1)
+    service = app.state.service
+    source = f"{settings.endpoint} ({len(service.store)} quads)" if settings.store == "remote" else "graph loaded"
+    print(
+        f"nkc-kg: {source} in {service.started_in:.2f} s; "
+        f"serving on http://{args.host}:{args.port}/ (SPARQL at /sparql)",
+        flush=True,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .remote_load import LoadError, Target, push
+
+    try:
+        target = Target.derive(args.endpoint, args.graph_store, args.update)
+    except LoadError as exc:
+        return _fail(str(exc), 1)
+    if args.dataset:
+        path = Path(args.dataset)
+        if not path.is_file() or path.suffix not in (".nq", ".trig"):
+            return _fail(f"--dataset {args.dataset!r}: expected an existing .nq or .trig file", 1)
+        store = EmbeddedStore.from_file(path)
+    else:
+        built = _built()
+        if built is None:
+            return 1
+        store = built[0]
+    try:
+        reports = push(store, target)
+    except LoadError as exc:
+        return _fail(str(exc), 1)
+    via = target.graph_store or target.update
+    print(
+        f"nkc-kg: {len(reports)} graphs replaced through {via}; triples per graph, pushed and found at {target.query}:"
+    )
+    width = max((len(r.graph) for r in reports), default=0)
+    for report in reports:
+        verdict = "ok" if report.ok else "MISMATCH"
+        print(f"  {report.graph:<{width}}  {report.pushed:>7}  {report.found:>7}  {verdict}")
+    total = sum(r.pushed for r in reports)
+    print(f"  {'total':<{width}}  {total:>7}  {sum(r.found for r in reports):>7}")
+    if not all(r.ok for r in reports):
+        return _fail("the endpoint does not hold what was pushed (see MISMATCH above)", 1)
     return 0
 
 
@@ -162,7 +206,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["csv", "tsv", "json"], default="tsv")
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("serve", help="serve the SPARQL endpoint and the named queries on the embedded store")
+    p = sub.add_parser("load", help="push the graph to a SPARQL 1.1 triple store, one named graph per source")
+    p.add_argument("--endpoint", required=True, help="its SPARQL query endpoint, e.g. http://127.0.0.1:7878/query")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--graph-store", help="Graph Store Protocol URL (default for …/query: …/store, Oxigraph)")
+    target.add_argument("--update", help="SPARQL Update URL, used instead of the Graph Store Protocol")
+    p.add_argument("--dataset", help="push this .nq/.trig file instead of building data/")
+    p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser(
+        "serve", help="serve the SPARQL endpoint and the named queries (NKC_KG_STORE=remote: over a triple store)"
+    )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)

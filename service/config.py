@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class SettingsError(ValueError):
@@ -24,13 +25,26 @@ def _number(name: str, default: float) -> float:
     return value
 
 
+def _flag(name: str) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise SettingsError(f"{name}={raw!r}: expected 1/true/yes or 0/false/no")
+
+
 DATASET_SUFFIXES = (".nq", ".trig")
+STORES = ("embedded", "remote")
+ENDPOINT_CLIENTS = ("httpx", "sparqlwrapper")
 
 
 @dataclass(frozen=True)
 class Settings:
-    store: str = "embedded"  # embedded | remote (next step)
-    endpoint: str | None = None
+    store: str = "embedded"  # embedded | remote
+    endpoint: str | None = None  # SPARQL 1.1 query endpoint of the remote store
+    endpoint_client: str = "httpx"  # httpx (keep-alive pool) | sparqlwrapper (a connection per query)
+    endpoint_union: bool = False  # the endpoint's default graph already is the union of its named graphs
     query_timeout: float = 10.0  # seconds per SPARQL query
     result_limit: int = 10_000  # rows or triples per SPARQL answer
     upload_limit: int = 16 * 1024 * 1024  # bytes
@@ -40,8 +54,18 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         store = os.environ.get("NKC_KG_STORE", "embedded")
-        if store not in ("embedded",):
-            raise SettingsError(f"NKC_KG_STORE={store!r}: only 'embedded' is available in this version")
+        if store not in STORES:
+            raise SettingsError(f"NKC_KG_STORE={store!r}: expected one of {', '.join(STORES)}")
+        endpoint = os.environ.get("NKC_KG_ENDPOINT") or None
+        if store == "remote" and not endpoint:
+            raise SettingsError(
+                "NKC_KG_STORE=remote needs NKC_KG_ENDPOINT, the SPARQL query endpoint (e.g. http://127.0.0.1:7878/query)"
+            )
+        if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+            raise SettingsError(f"NKC_KG_ENDPOINT={endpoint!r}: expected an http:// or https:// URL")
+        client = os.environ.get("NKC_KG_ENDPOINT_CLIENT", "httpx")
+        if client not in ENDPOINT_CLIENTS:
+            raise SettingsError(f"NKC_KG_ENDPOINT_CLIENT={client!r}: expected one of {', '.join(ENDPOINT_CLIENTS)}")
         dataset = os.environ.get("NKC_KG_DATASET")
         if dataset and not Path(dataset).is_file():
             raise SettingsError(f"NKC_KG_DATASET={dataset!r}: no such file")
@@ -50,7 +74,9 @@ class Settings:
         return cls(
             store=store,
             dataset=Path(dataset) if dataset else None,
-            endpoint=os.environ.get("NKC_KG_ENDPOINT"),
+            endpoint=endpoint,
+            endpoint_client=client,
+            endpoint_union=_flag("NKC_KG_ENDPOINT_UNION"),
             query_timeout=_number("NKC_KG_QUERY_TIMEOUT", 10.0),
             result_limit=int(_number("NKC_KG_RESULT_LIMIT", 10_000)),
             upload_limit=int(_number("NKC_KG_UPLOAD_LIMIT", 16 * 1024 * 1024)),

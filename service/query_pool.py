@@ -16,7 +16,7 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .store import EmbeddedStore, QueryTimeout, QueryTooLarge, answer_query
+from .store import EmbeddedStore, QueryTimeout, QueryTooLarge
 
 _READY = "ready"
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def _serve(dataset: Path, conn: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", answer_query(store, sparql, media_type, limit)))
+            conn.send(("ok", store.answer(sparql, media_type, limit, timeout=float("inf"))))
         except QueryTooLarge as exc:
             conn.send(("too-large", str(exc)))
         except ValueError as exc:

@@ -1,4 +1,5 @@
-"""The service under test: the real curated data on the embedded store, plus a live server."""
+"""The service under test: the real curated data on the embedded store and, loaded by `nkc-kg load`, on a
+real `oxigraph serve` (the remote store); every test that uses ``client`` runs against both. Plus a live server."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,11 +20,14 @@ from nkc_kg.loaders.iris import Iris
 from nkc_kg.service.app import Service, create_app
 from nkc_kg.service.catalog import NamedQuery
 from nkc_kg.service.config import Settings
+from nkc_kg.service.remote_store import RemoteStore
 from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.store import EmbeddedStore, Store
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 
 
-def make_app(store: EmbeddedStore, catalog: dict[str, NamedQuery], index: EntityIndex, **settings: object) -> FastAPI:
+def make_app(store: Store, catalog: dict[str, NamedQuery], index: EntityIndex, **settings: object) -> FastAPI:
     service = Service(Settings(**settings), Iris(), store, catalog, index, 0.0)  # type: ignore[arg-type]
     return create_app(service.settings, service)
 
@@ -37,15 +42,123 @@ def app_with(store: EmbeddedStore, catalog: dict[str, NamedQuery], index: Entity
     return build
 
 
-@pytest.fixture(scope="session")
-def client(store: EmbeddedStore, catalog: dict[str, NamedQuery], index: EntityIndex) -> TestClient:
-    return TestClient(make_app(store, catalog, index))
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def start_oxigraph(location: Path | None, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`oxigraph serve` on a free loopback port (in memory without ``location``); its base URL once it answers."""
+    port = free_port()
+    command = [str(OXIGRAPH), "serve", "--bind", f"127.0.0.1:{port}", *options]
+    if location is not None:
+        command += ["--location", str(location)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.1)
+        if proc.poll() is not None:
+            raise RuntimeError(f"oxigraph serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+    proc.kill()
+    raise RuntimeError("oxigraph serve did not answer within 30 s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def nkc_kg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nkc_kg.service.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server loaded with the curated data by the real `nkc-kg load`; its base URL."""
+    proc, base = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    try:
+        loaded = nkc_kg("load", "--endpoint", f"{base}/query")
+        assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+        yield base
+    finally:
+        stop(proc)
+
+
+@pytest.fixture(scope="session")
+def remote_store(oxigraph: str) -> Iterator[RemoteStore]:
+    store = RemoteStore.connect(f"{oxigraph}/query")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def remote_index(remote_store: RemoteStore, iris: Iris) -> EntityIndex:
+    return EntityIndex.build(remote_store, iris)
+
+
+@pytest.fixture(scope="session")
+def embedded_client(store: EmbeddedStore, catalog: dict[str, NamedQuery], index: EntityIndex) -> TestClient:
+    return TestClient(make_app(store, catalog, index))
+
+
+@pytest.fixture(scope="session")
+def remote_client(remote_store: RemoteStore, catalog: dict[str, NamedQuery], remote_index: EntityIndex) -> TestClient:
+    return TestClient(make_app(remote_store, catalog, remote_index))
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def client(request: pytest.FixtureRequest) -> TestClient:
+    """The service over the embedded store, and over the remote store (Oxigraph server)."""
+    return request.getfixturevalue(f"{request.param}_client")  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def remote_app_with(remote_store: RemoteStore, catalog: dict[str, NamedQuery], remote_index: EntityIndex):  # type: ignore[no-untyped-def]
+    """An app over the remote store (or another RemoteStore) with some settings changed."""
+
+    def build(store: Store | None = None, **settings: object) -> FastAPI:
+        return make_app(remote_store if store is None else store, catalog, remote_index, **settings)
+
+    return build
+
+
+@pytest.fixture
+def empty_oxigraph() -> Iterator[str]:
+    """A fresh in-memory Oxigraph server holding nothing; its base URL."""
+    proc, base = start_oxigraph(None)
+    yield base
+    stop(proc)
+
+
+@pytest.fixture
+def union_oxigraph() -> Iterator[str]:
+    """A fresh in-memory `oxigraph serve --union-default-graph`; its base URL."""
+    proc, base = start_oxigraph(None, "--union-default-graph")
+    yield base
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def cli():  # type: ignore[no-untyped-def]
+    """Run `nkc-kg …` as a user does, in a new process."""
+    return nkc_kg
+
+
+@pytest.fixture
+def unused_port() -> int:
+    return free_port()
 
 
 @contextmanager
