@@ -131,6 +131,7 @@ class ResultOut(EntityRef):
 
 class InitiativeOut(EntityRef):
     description: str | None = None
+    steps: list[int] = Field([], description="the steps it relates to, if it relates to steps rather than the activity")
 
 
 class MentionOut(EntityRef):
@@ -196,6 +197,7 @@ class Involvement(EntityRef):
     roles: list[str] = Field(description="its roles in the activity and its steps")
     activityRoles: list[str] = Field(description="its roles in the activity itself")
     steps: list[int] = Field(description="numbers of the steps it has a role in")
+    leadSteps: list[int] = Field(description="numbers of the steps it leads")
 
 
 class InitiativeRoles(EntityRef):
