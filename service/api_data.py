@@ -12,7 +12,7 @@ import bisect
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -429,11 +429,9 @@ class PlanData:
         sub = subgoals[n]
         activities: dict[int, bool] = {}
         parties: dict[str, JsonDict] = {}
-        for row in self._select("subgoal-parties", plan=plan, subgoal=Literal(n, datatype=XSD.integer)):
-            activity = integer(row, "activity") or 0
-            cross = bool(boolean(row, "crossCutting"))
+        for activity, cross, row in self._subgoal_roles(plan, n):
             activities[activity] = activities.get(activity, True) and cross
-            if row.get("party") is None:
+            if row is None:
                 continue
             party = parties.setdefault(
                 str(row["party"]),
@@ -446,7 +444,7 @@ class PlanData:
                 },
             )
             party["crossCutting"] = party["crossCutting"] and cross
-            role, step = text(row, "role"), integer(row, "step")
+            role, step = text(row, "role"), integer(row, "stepNumber")
             if role not in party["roles"]:
                 party["roles"].append(role)
             if activity not in party["activities"]:
@@ -476,6 +474,26 @@ class PlanData:
             "activities": sorted(activities),
             "crossCuttingActivities": sorted(a for a, cross in activities.items() if cross),
         }
+
+    def _subgoal_roles(self, plan: URIRef, n: int) -> Iterator[tuple[int, bool, Row | None]]:
+        """(activity, crossCutting, role row) for the prioritised activities serving subgoal n or all subgoals.
+
+        The logic of queries/parties-in-subgoal.rq, composed of two selective queries (the plan's
+        activities, then each serving activity's roles) so that it stays fast as the graph grows."""
+        serving: dict[str, tuple[int, bool]] = {}
+        for row in self._select("plan-activities", plan=plan):
+            if not str(row["type"]).endswith("#PrioritisedActivity"):
+                continue
+            number = integer(row, "number") or 0
+            if boolean(row, "servesAll"):
+                serving[str(row["activity"])] = (number, True)
+            elif integer(row, "subgoalNumber") == n:
+                serving.setdefault(str(row["activity"]), (number, False))
+        for iri, (number, cross) in sorted(serving.items(), key=lambda kv: kv[1][0]):
+            rows = self._select("activity-roles", activity=URIRef(iri))
+            yield number, cross, None
+            for row in rows:
+                yield number, cross, row
 
     # -- parties --------------------------------------------------------------------------------
 
