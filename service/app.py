@@ -177,22 +177,25 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
         }
 
-    from .linked_data import build_router as linked_data_router
-    from .linked_data import service_path
-    from .site import build_router as site_router
+    from fastapi.staticfiles import StaticFiles
 
-    plan_rows = svc.store.select(
-        (QUERIES_DIR / "ld" / "plan-titles.rq")
-        .read_text(encoding="utf-8")
-        .replace("https://w3id.org/nkc-kg/", svc.iris.base)
-    ).rows
-    plans = [(str(r["id"]), str(r["title"]), service_path(str(r["plan"]), svc.iris) or "/") for r in plan_rows]
-    app.include_router(site_router(svc.store, svc.catalog, plans))
+    from .api_data import PlanData
+    from .linked_data import build_router as linked_data_router
+    from .pages import PeoplePages
+    from .pages import build_router as pages_router
+    from .site import build_router as site_router
+    from .site import question_links
+    from .store import DUMP_FORMATS
+    from .templating import STATIC_DIR
     from .validate_api import build_router as validate_router
 
+    people = PeoplePages(PlanData(svc.store, svc.iris, svc.index), svc.iris)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
+    app.include_router(site_router(svc.store, svc.catalog))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
-    # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
-    app.include_router(linked_data_router(svc.store, svc.iris, ApiError))
+    # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
+    app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 
     @app.get("/health", tags=["Service"], summary="Liveness and size of the loaded graph")
     async def health() -> dict[str, Any]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Annotated
+from typing import Annotated, Protocol
 
+import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from rdflib import Graph, Literal, URIRef
@@ -85,7 +86,18 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
+class HtmlPages(Protocol):
+    """The pages for people that give entity IRIs their HTML representation (see pages.py)."""
+
+    def entity_page(self, path: str, request: Request) -> Response | None: ...
+
+    def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response: ...
+
+    def not_found(self, request: Request, detail: str = "") -> Response: ...
+
+
+def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPages | None = None) -> APIRouter:
+    """``pages``: the HTML of entity IRIs; without it, the plain built-in page (:func:`render_html`)."""
     router = APIRouter(tags=["Linked data"])
 
     def describe(path: str) -> Graph:
@@ -103,6 +115,8 @@ def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
         media = choose_media(request.headers.get("accept"), format_param)
         if media is None:
             raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
+        if media == "text/html" and pages is not None:
+            return html_page(path, request, pages)
         graph = describe(path)
         if media == "text/html":
             return HTMLResponse(render_html(URIRef(iris.base + path), graph, iris))
@@ -110,6 +124,20 @@ def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
         return Response(
             body, media_type=media, headers={"Vary": "Accept", "Link": f'<{iris.base + path}>; rel="canonical"'}
         )
+
+    def html_page(path: str, request: Request, pages: HtmlPages) -> Response:
+        if not SAFE_PATH.fullmatch(path) or ".." in path.split("/"):
+            raise error(400, "malformed IRI path", path)  # type: ignore[call-arg]
+        rich = pages.entity_page(path, request)
+        if rich is not None:
+            return rich
+        try:
+            graph = describe(path)
+        except error as exc:
+            if getattr(exc, "status", None) == 404:
+                return pages.not_found(request, iris.base + path)
+            raise
+        return pages.generic_page(request, URIRef(iris.base + path), graph)
 
     @router.get("/def", summary="The ontology (HTML documentation, Turtle, JSON-LD, RDF/XML)")
     async def ontology(
@@ -135,9 +163,44 @@ def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
             format: Annotated[str | None, Query(description="html, ttl, jsonld, nt or rdf; overrides Accept")] = None,
             _root: str = root,
         ) -> Response:
-            return respond(f"{_root}/{rest}", request, format)
+            # describing and rendering query the store: a worker thread keeps the event loop free
+            return await anyio.to_thread.run_sync(respond, f"{_root}/{rest}", request, format)
 
     return router
+
+
+def entity_view(iri: URIRef, graph: Graph, iris: Iris, lang: str) -> dict[str, object]:
+    """An entity's description as plain data for the generic page: title, statements, incoming links."""
+
+    def label_of(term: URIRef) -> str | None:
+        labels = {getattr(o, "language", None): str(o) for o in graph.objects(term, RDFS.label)}
+        return labels.get(lang) or labels.get("nl") or next(iter(labels.values()), None)
+
+    def show(term: object) -> dict[str, str | None]:
+        if isinstance(term, URIRef):
+            text = label_of(term) or graph.namespace_manager.normalizeUri(term)
+            return {"text": text, "href": service_path(str(term), iris) or str(term), "lang": None}
+        language = term.language if isinstance(term, Literal) else None
+        return {"text": str(term), "href": None, "lang": language}
+
+    statements = sorted(
+        (
+            (p, o)
+            for p, o in graph.predicate_objects(iri)
+            if not (isinstance(o, Literal) and o.language and o.language != lang and p == RDFS.label)
+        ),
+        key=lambda po: (str(po[0]), str(po[1])),
+    )
+    return {
+        "title": label_of(iri) or str(iri),
+        "iri": str(iri),
+        "rows": [(graph.namespace_manager.normalizeUri(p), show(o)) for p, o in statements],
+        "incoming": [
+            (show(s), graph.namespace_manager.normalizeUri(p))
+            for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: str(sp[0]))
+            if p != RDF.type
+        ],
+    }
 
 
 def render_html(iri: URIRef, graph: Graph, iris: Iris) -> str:

@@ -115,6 +115,37 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "role.support": {"nl": "Ondersteunend", "en": "Support"},
     "role.funder": {"nl": "Financier", "en": "Funder"},
     "role.partner": {"nl": "Partner", "en": "Partner"},
+    "type.ActionPlan": {"nl": "actieplan", "en": "action plan"},
+    "type.Subgoal": {"nl": "subdoel", "en": "subgoal"},
+    "type.Goal": {"nl": "doel", "en": "goal"},
+    "type.Cause": {"nl": "oorzaak", "en": "cause"},
+    "type.SubCause": {"nl": "deeloorzaak", "en": "sub-cause"},
+    "type.Canvas": {"nl": "canvas", "en": "canvas"},
+    "type.PrioritisedActivity": {"nl": "activiteit", "en": "activity"},
+    "type.PastActivity": {"nl": "activiteit (eerder)", "en": "past activity"},
+    "type.PlannedActivity": {"nl": "activiteit", "en": "activity"},
+    "type.Step": {"nl": "stap", "en": "step"},
+    "type.IntendedResult": {"nl": "beoogd resultaat", "en": "intended result"},
+    "type.Initiative": {"nl": "initiatief", "en": "initiative"},
+    "type.Party": {"nl": "partij", "en": "party"},
+    "type.Organisation": {"nl": "organisatie", "en": "organisation"},
+    "type.Hospital": {"nl": "ziekenhuis", "en": "hospital"},
+    "type.GovernmentBody": {"nl": "overheidsorgaan", "en": "government body"},
+    "type.Network": {"nl": "netwerk", "en": "network"},
+    "type.Collaboration": {"nl": "samenwerkingsverband", "en": "collaboration"},
+    "type.WorkingGroup": {"nl": "werkgroep", "en": "working group"},
+    "type.Committee": {"nl": "commissie", "en": "committee"},
+    "type.Team": {"nl": "team", "en": "team"},
+    "type.Programme": {"nl": "programma", "en": "programme"},
+    "type.PartyGroup": {"nl": "groep partijen", "en": "group of parties"},
+    "type.Person": {"nl": "persoon", "en": "person"},
+    "type.Abbreviation": {"nl": "afkorting", "en": "abbreviation"},
+    "type.RareCancerType": {"nl": "zeldzame kankersoort", "en": "rare cancer type"},
+    "type.EuracanDomain": {"nl": "EURACAN-domein", "en": "EURACAN domain"},
+    "type.Campaign": {"nl": "campagne", "en": "campaign"},
+    "type.KeyFigure": {"nl": "kerncijfer", "en": "key figure"},
+    "type.SourceDocument": {"nl": "brondocument", "en": "source document"},
+    "type.ExpertPanel": {"nl": "expertpanel", "en": "expert panel"},
     "entity.formats": {"nl": "Ook als", "en": "Also as"},
     "entity.referenced": {"nl": "Verwijzingen hiernaar", "en": "Referenced by"},
     "entity.statements": {"nl": "Gegevens", "en": "Statements"},
@@ -138,3 +169,8 @@ def message(key: str, lang: str) -> str:
 
 def role_label(role: str, lang: str) -> str:
     return message(f"role.{role}", lang) if f"role.{role}" in MESSAGES else role
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """The name of an entity class (``Committee``) for people; unknown classes show as they are."""
+    return message(f"type.{kind}", lang) if f"type.{kind}" in MESSAGES else kind

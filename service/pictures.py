@@ -76,9 +76,14 @@ def matrix_svg(
     description: str,
     role_name: Callable[[str], str],
     cell_url: Callable[[str, str], str | None] | None = None,
+    faded: Mapping[tuple[str, str], str] | None = None,
 ) -> str:
-    """Rows × columns; ``cells[(row.key, column.key)]`` are the roles, coloured by the strongest."""
-    label_width, cell_w, cell_h, head_h = 300, 46, 24, 34
+    """Rows × columns; ``cells[(row.key, column.key)]`` are the roles, coloured by the strongest.
+
+    ``faded`` cells (e.g. involvement through a cross-cutting activity) are drawn lighter, their note in the tooltip.
+    """
+    label_width, cell_w, cell_h, head_h = 340, 46, 24, 34
+    faded = faded or {}
     width = label_width + cell_w * len(columns) + 10
     height = head_h + cell_h * len(rows) + 10
     out = [
@@ -97,7 +102,7 @@ def matrix_svg(
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{y}" width="{width - 10}" height="{cell_h}" fill="#f4f6f8"/>')
         text = f'<text x="{label_width - 8}" y="{y + cell_h - 7}" text-anchor="end" fill="#1d4f91">'
-        text += f"{escape(_clip(row.label, 42))}<title>{escape(row.label)}</title></text>"
+        text += f"{escape(_clip(row.label, 44))}<title>{escape(row.label)}</title></text>"
         out.append(_link(row.url, text, row.label))
         for j, col in enumerate(columns):
             roles = cells.get((row.key, col.key))
@@ -105,11 +110,16 @@ def matrix_svg(
                 continue
             x = label_width + j * cell_w
             main = strongest_role(roles)
-            tip = f"{row.label} — {col.label}: {', '.join(role_name(r) for r in roles)}"
+            note = faded.get((row.key, col.key))
+            tip = f"{row.label} — {col.label}: {', '.join(role_name(r) for r in roles)}" + (
+                f" ({note})" if note else ""
+            )
+            faded_attrs = (" faded", ' fill-opacity="0.4"') if note else ("", "")
             rect = (
-                f'<rect class="cell" data-party="{escape(row.label)}" data-subgoal="{escape(col.key)}" '
-                f'data-role="{escape(main or "")}" x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" '
-                f'rx="3" fill="{role_colour(main)}"><title>{escape(tip)}</title></rect>'
+                f'<rect class="cell{faded_attrs[0]}" data-party="{escape(row.label)}" '
+                f'data-subgoal="{escape(col.key)}" data-role="{escape(main or "")}" x="{x + 3}" y="{y + 3}" '
+                f'width="{cell_w - 6}" height="{cell_h - 6}" rx="3" fill="{role_colour(main)}"'
+                f"{faded_attrs[1]}><title>{escape(tip)}</title></rect>"
             )
             out.append(_link(cell_url(row.key, col.key) if cell_url else col.url, rect, tip))
     grid_x = label_width

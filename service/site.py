@@ -1,10 +1,11 @@
-"""The home page, the SPARQL query page, the dataset description (VoID/DCAT) and full dumps."""
+"""The SPARQL query page, the dataset description (VoID/DCAT) and full dumps."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,35 +19,26 @@ PAGE_STYLE = (
 )
 
 
-def build_router(store: Store, catalog: dict[str, NamedQuery], plans: list[tuple[str, str, str]]) -> APIRouter:
-    """``plans``: (id, title, path) of every plan, for the home page."""
+def question_links(catalog: dict[str, NamedQuery]) -> list[dict[str, str]]:
+    """Every named query as a link with its example parameters, for the home page."""
+    return [
+        {
+            "name": q.name,
+            "summary": q.summary,
+            "summary_nl": q.summary_nl or q.summary,
+            "url": f"/api/queries/{q.name}?" + urlencode({p.name: p.example for p in q.parameters}),
+        }
+        for q in catalog.values()
+    ]
+
+
+def build_router(store: Store, catalog: dict[str, NamedQuery]) -> APIRouter:
+    """The query page, the dataset description and the dumps (the home page is in pages.py)."""
     router = APIRouter(tags=["Site"])
 
     @lru_cache(maxsize=len(DUMP_FORMATS))
     def cached_dump(kind: str) -> tuple[bytes, str]:
         return store.dump(kind)  # the served graph is read-only, so a dump never goes stale
-
-    @router.get("/", response_class=HTMLResponse, summary="Home page")
-    async def home() -> str:
-        plan_items = "".join(
-            f'<li><a href="{escape(path)}">{escape(title)}</a> <small>({escape(pid)})</small></li>'
-            for pid, title, path in plans
-        )
-        question_items = "".join(
-            f'<li><a href="/api/queries/{escape(q.name)}?{"&amp;".join(f"{p.name}={escape(p.example)}" for p in q.parameters)}">'
-            f"{escape(q.summary_nl or q.summary)}</a></li>"
-            for q in catalog.values()
-        )
-        dumps = " · ".join(f'<a href="/dumps/nkc-kg.{k}">{k.upper()}</a>' for k in DUMP_FORMATS)
-        return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>nkc-kg</title><style>{PAGE_STYLE}</style></head>
-<body><h1>Kennisgraaf actieplannen Nederlands Kanker Collectief</h1>
-<p>De actieplannen als doorzoekbare, gekoppelde gegevens: wie doet wat, wanneer, met wie, en waar het staat.</p>
-<h2>Actieplannen</h2><ul>{plan_items}</ul>
-<h2>Vragen</h2><ul>{question_items}</ul>
-<h2>Voor ontwikkelaars / For integrators</h2>
-<ul><li><a href="/query">SPARQL-querypagina</a> · endpoint <code>/sparql</code> (SPARQL 1.1 Protocol)</li>
-<li><a href="/docs">REST API (OpenAPI)</a></li><li><a href="/def">Ontologie / ontology</a></li>
-<li><a href="/void">Datasetbeschrijving (VoID/DCAT)</a></li><li>Volledige dumps: {dumps}</li></ul></body></html>"""
 
     @router.get("/query", response_class=HTMLResponse, summary="SPARQL query page")
     async def query_page() -> str:

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .messages import DEFAULT_LANGUAGE, LANGUAGES, message, role_label
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, kind_label, message, role_label
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -66,7 +66,7 @@ class Pages:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(label=label, text_in=text_in, role_label=role_label)
+        self.env.globals.update(label=label, text_in=text_in, role_label=role_label, kind_label=kind_label)
 
     def render(self, request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         lang = page_language(request)

@@ -11,7 +11,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,6 +83,14 @@ class Watch:
     console_errors: list[str] = field(default_factory=list)
     off_host: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    allowed: list[str] = field(default_factory=list)
+
+    def allow(self, text: str) -> None:
+        """A console error this test provokes on purpose (e.g. the 404 of a page it asks for)."""
+        self.allowed.append(text)
+
+    def unexpected_errors(self) -> list[str]:
+        return [e for e in self.console_errors if not any(a in e for a in self.allowed)]
 
     def on_console(self, msg: ConsoleMessage) -> None:
         if msg.type == "error":
@@ -103,6 +111,12 @@ def watch(site_url: str) -> Watch:
 
 
 @pytest.fixture
+def allow_console_error(watch: Watch) -> Callable[[str], None]:
+    """For a test that provokes a console error on purpose (e.g. the 404 of a page it asks for)."""
+    return watch.allow
+
+
+@pytest.fixture
 def page(browser: Browser, site_url: str, watch: Watch) -> Iterator[Page]:
     """A fresh browser context per test (no cookies carried over), with its console and requests watched."""
     context = browser.new_context(base_url=site_url, locale="nl-NL")
@@ -113,5 +127,5 @@ def page(browser: Browser, site_url: str, watch: Watch) -> Iterator[Page]:
     page.on("request", lambda request: watch.on_request(request.url))
     yield page
     context.close()
-    assert not watch.console_errors, watch.console_errors
+    assert not watch.unexpected_errors(), watch.unexpected_errors()
     assert not watch.off_host, watch.off_host
