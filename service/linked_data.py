@@ -96,8 +96,8 @@ class HtmlPages(Protocol):
     def not_found(self, request: Request, detail: str = "") -> Response: ...
 
 
-def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPages | None = None) -> APIRouter:
-    """``pages``: the HTML of entity IRIs; without it, the plain built-in page (:func:`render_html`)."""
+def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPages) -> APIRouter:
+    """``pages`` renders the HTML representation of entity IRIs (pages.py)."""
     router = APIRouter(tags=["Linked data"])
 
     def describe(path: str) -> Graph:
@@ -115,17 +115,15 @@ def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPa
         media = choose_media(request.headers.get("accept"), format_param)
         if media is None:
             raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
-        if media == "text/html" and pages is not None:
-            return html_page(path, request, pages)
-        graph = describe(path)
         if media == "text/html":
-            return HTMLResponse(render_html(URIRef(iris.base + path), graph, iris))
+            return html_page(path, request)
+        graph = describe(path)
         body = graph.serialize(format=RDF_MEDIA[media])
         return Response(
             body, media_type=media, headers={"Vary": "Accept", "Link": f'<{iris.base + path}>; rel="canonical"'}
         )
 
-    def html_page(path: str, request: Request, pages: HtmlPages) -> Response:
+    def html_page(path: str, request: Request) -> Response:
         if not SAFE_PATH.fullmatch(path) or ".." in path.split("/"):
             raise error(400, "malformed IRI path", path)  # type: ignore[call-arg]
         rich = pages.entity_page(path, request)
@@ -201,39 +199,6 @@ def entity_view(iri: URIRef, graph: Graph, iris: Iris, lang: str) -> dict[str, o
             if p != RDF.type
         ],
     }
-
-
-def render_html(iri: URIRef, graph: Graph, iris: Iris) -> str:
-    """A plain, readable page of an entity's statements (links stay on this service)."""
-    label = next((str(o) for o in graph.objects(iri, RDFS.label) if getattr(o, "language", None) == "nl"), None)
-    label = label or next((str(o) for o in graph.objects(iri, RDFS.label)), str(iri))
-
-    def show(term: object) -> str:
-        if isinstance(term, URIRef):
-            text = next(
-                (str(o) for o in graph.objects(term, RDFS.label)), None
-            ) or graph.namespace_manager.normalizeUri(term)
-            href = service_path(str(term), iris) or str(term)
-            return f'<a href="{escape(href)}">{escape(text)}</a>'
-        if isinstance(term, Literal) and term.language:
-            return f'{escape(str(term))} <small lang="en">@{escape(term.language)}</small>'
-        return escape(str(term))
-
-    rows = "".join(
-        f"<tr><th>{escape(graph.namespace_manager.normalizeUri(p))}</th><td>{show(o)}</td></tr>"
-        for p, o in sorted(graph.predicate_objects(iri), key=lambda po: (str(po[0]), str(po[1])))
-    )
-    incoming = "".join(
-        f"<li>{show(s)} <small>{escape(graph.namespace_manager.normalizeUri(p))}</small></li>"
-        for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: str(sp[0]))
-        if p != RDF.type
-    )
-    return f"""<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>{escape(label)} — nkc-kg</title>
-<link rel="alternate" type="text/turtle" href="?format=ttl"><link rel="alternate" type="application/ld+json" href="?format=jsonld">
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}th{{text-align:left;vertical-align:top;padding-right:1rem;font-weight:normal;color:#555}}td,th{{border-bottom:1px solid #eee;padding:.3rem 0}}</style>
-</head><body><h1>{escape(label)}</h1><p><code>{escape(str(iri))}</code> · <a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=rdf">RDF/XML</a></p>
-<table>{rows}</table><h2>Verwijzingen hiernaar / Referenced by</h2><ul>{incoming}</ul></body></html>"""
 
 
 def render_ontology(graph: Graph, iris: Iris) -> str:
