@@ -398,13 +398,20 @@ class PlanData:
         for row in self._select("activity-initiatives", activity=activity):
             item = str(row["item"])
             if str(row["kind"]) == "initiative":
-                initiatives.setdefault(item, self.entity(item, text(row, "label"), description=text(row, "text")))
+                initiative = initiatives.setdefault(
+                    item, self.entity(item, text(row, "label"), description=text(row, "text"), steps=[])
+                )
+                step = integer(row, "stepNumber")
+                if step is not None and step not in initiative["steps"]:
+                    initiative["steps"].append(step)
             else:
                 mention = mentions.setdefault(
                     item, self.entity(item, text(row, "text"), text=text(row, "text"), parties=[])
                 )
                 if row.get("party") is not None and all(p["iri"] != str(row["party"]) for p in mention["parties"]):
                     mention["parties"].append(self._party_ref(row["party"], text(row, "partyLabel"), None))
+        for initiative in initiatives.values():
+            initiative["steps"].sort()
         return {
             "initiatives": sorted(initiatives.values(), key=lambda i: fold(i["label"])),
             "initiativeMentions": list(mentions.values()),
@@ -558,18 +565,23 @@ class PlanData:
                         "roles": [],
                         "activityRoles": [],
                         "steps": [],
+                        "leadSteps": [],
                     },
                 )
                 step = integer(row, "stepNumber")
                 if step is None:
                     if role not in entry["activityRoles"]:
                         entry["activityRoles"].append(role)
-                elif step not in entry["steps"]:
-                    entry["steps"].append(step)
+                else:
+                    if step not in entry["steps"]:
+                        entry["steps"].append(step)
+                    if role == "lead" and step not in entry["leadSteps"]:
+                        entry["leadSteps"].append(step)
             if role not in entry["roles"]:
                 entry["roles"].append(role)
         for entry in activities.values():
             entry["steps"].sort()
+            entry["leadSteps"].sort()
         return {
             "involvement": sorted(activities.values(), key=lambda e: (e["plan"] or "", e["activity"] or 0)),
             "initiatives": sorted(initiatives.values(), key=lambda e: fold(e["label"])),

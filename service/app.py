@@ -179,6 +179,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
 
     from fastapi.staticfiles import StaticFiles
 
+    from .api import build_router as rest_router
     from .api_data import PlanData
     from .linked_data import build_router as linked_data_router
     from .pages import PeoplePages
@@ -189,11 +190,14 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     from .templating import STATIC_DIR
     from .validate_api import build_router as validate_router
 
-    people = PeoplePages(PlanData(svc.store, svc.iris, svc.index), svc.iris)
+    # one PlanData for the REST API and the pages, so both reuse its lazily built indexes
+    plan_data = app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)
+    people = PeoplePages(plan_data, svc.iris)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
     app.include_router(site_router(svc.store, svc.catalog))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
+    app.include_router(rest_router(plan_data, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 
