@@ -87,7 +87,7 @@ class PeoplePages:
         return self.pages.render(
             request,
             "subgoal.html",
-            plan=found["plan"],
+            plan=self._plan_summary(plan_id),
             subgoal=found["subgoal"],
             groups=ordered,
             has_cross_cutting=any(p.get("crossCutting") for p in found["parties"]),
@@ -107,7 +107,7 @@ class PeoplePages:
             undated=message("timeline.undated", lang),
             label_width=60,
         )
-        plan = activity.get("plan") or self.data.plan(plan_id)
+        plan = self._plan_summary(plan_id)
         return self.pages.render(request, "activity.html", plan=plan, activity=activity, picture=picture)
 
     def party_page(self, request: Request, key: str) -> Response:
@@ -231,6 +231,10 @@ class PeoplePages:
 
     def _plans(self) -> list[Mapping[str, Any]]:
         return list(self.data.plans()["plans"])
+
+    def _plan_summary(self, plan_id: str) -> Mapping[str, Any]:
+        """The plan as listed (with its English title), for the pages of its parts."""
+        return next(p for p in self._plans() if p["id"] == plan_id)
 
     @staticmethod
     def _default_plan(plans: list[Mapping[str, Any]]) -> str:
