@@ -155,7 +155,10 @@ class PeoplePages:
         faded: dict[tuple[str, str], str] = {}
         columns: list[Axis] = []
         for subgoal in plan["subgoals"]:
-            column = Axis(str(subgoal["number"]), f"{subgoal['number']}. {label(subgoal, lang)}", subgoal.get("url"))
+            title = subgoal.get("title") or label(subgoal, lang)
+            column = Axis(
+                str(subgoal["number"]), f"{message('subgoal', lang)} {subgoal['number']}: {title}", subgoal.get("url")
+            )
             columns.append(column)
             for party in self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]:
                 rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
