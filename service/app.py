@@ -195,7 +195,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     people = PeoplePages(plan_data, svc.iris)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
-    app.include_router(site_router(svc.store, svc.catalog))
+    app.include_router(site_router(svc.store, svc.catalog, people.pages))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     app.include_router(rest_router(plan_data, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people

@@ -7,12 +7,11 @@ HTML for browsers, Turtle, JSON-LD, N-Triples and RDF/XML by content negotiation
 from __future__ import annotations
 
 import re
-from html import escape
 from typing import Annotated, Protocol
 
 import anyio
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -95,6 +94,8 @@ class HtmlPages(Protocol):
 
     def not_found(self, request: Request, detail: str = "") -> Response: ...
 
+    def ontology_page(self, request: Request, graph: Graph) -> Response: ...
+
 
 def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPages) -> APIRouter:
     """``pages`` renders the HTML representation of entity IRIs (pages.py)."""
@@ -149,7 +150,7 @@ def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPa
             raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
         graph = ontology_graph(iris.base)
         if media == "text/html":
-            return HTMLResponse(render_ontology(graph, iris))
+            return pages.ontology_page(request, graph)
         return Response(graph.serialize(format=RDF_MEDIA[media]), media_type=media, headers={"Vary": "Accept"})
 
     for root in ENTITY_ROOTS:
@@ -201,27 +202,20 @@ def entity_view(iri: URIRef, graph: Graph, iris: Iris, lang: str) -> dict[str, o
     }
 
 
-def render_ontology(graph: Graph, iris: Iris) -> str:
-    """Every term of the ontology with its Dutch and English label and definition."""
+def ontology_view(graph: Graph, iris: Iris) -> dict[str, object]:
+    """Every term of the ontology with its Dutch and English label and definition, by kind."""
     from rdflib.namespace import OWL, SKOS
 
     sections = []
-    for title, kind in (
-        ("Klassen / Classes", OWL.Class),
-        ("Objecteigenschappen / Object properties", OWL.ObjectProperty),
-        ("Data-eigenschappen / Datatype properties", OWL.DatatypeProperty),
+    for kind, rdf_kind in (
+        ("classes", OWL.Class),
+        ("objectProperties", OWL.ObjectProperty),
+        ("dataProperties", OWL.DatatypeProperty),
     ):
-        items = []
-        for term in sorted(t for t in graph.subjects(RDF.type, kind) if str(t).startswith(str(iris.nkc))):
-            local = str(term)[len(str(iris.nkc)) :]
+        terms = []
+        for term in sorted(t for t in graph.subjects(RDF.type, rdf_kind) if str(t).startswith(str(iris.nkc))):
             labels = {o.language: str(o) for o in graph.objects(term, RDFS.label) if isinstance(o, Literal)}
-            defs = {o.language: str(o) for o in graph.objects(term, SKOS.definition) if isinstance(o, Literal)}
-            items.append(
-                f'<dt id="{escape(local)}"><code>nkc:{escape(local)}</code> — {escape(labels.get("nl", ""))} / '
-                f"{escape(labels.get('en', ''))}</dt><dd>{escape(defs.get('nl', ''))}<br><i>{escape(defs.get('en', ''))}</i></dd>"
-            )
-        sections.append(f"<h2>{title}</h2><dl>{''.join(items)}</dl>")
-    return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>nkc-kg ontologie</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}dd{{margin:0 0 1rem 1rem}}</style></head>
-<body><h1>nkc-kg ontologie / ontology</h1><p>Namespace <code>{escape(str(iris.nkc))}</code> ·
-<a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=rdf">RDF/XML</a></p>{"".join(sections)}</body></html>"""
+            definitions = {o.language: str(o) for o in graph.objects(term, SKOS.definition) if isinstance(o, Literal)}
+            terms.append({"local": str(term)[len(str(iris.nkc)) :], "labels": labels, "definitions": definitions})
+        sections.append((kind, terms))
+    return {"namespace": str(iris.nkc), "sections": sections}

@@ -155,6 +155,19 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "This page does not exist (any more). Search below or go to the home page.",
     },
     "badrequest.title": {"nl": "Ongeldige vraag", "en": "Invalid request"},
+    "query.title": {"nl": "SPARQL-query", "en": "SPARQL query"},
+    "query.example": {"nl": "Voorbeeld", "en": "Example"},
+    "query.note": {
+        "nl": "Parameters zoals ?plan zijn hier vrije variabelen; bind ze zelf.",
+        "en": "Parameters such as ?plan are free variables here; bind them yourself.",
+    },
+    "query.text": {"nl": "Query", "en": "Query"},
+    "query.run": {"nl": "Uitvoeren", "en": "Run"},
+    "query.rows": {"nl": "rij(en)", "en": "row(s)"},
+    "ontology.title": {"nl": "nkc-kg-ontologie", "en": "nkc-kg ontology"},
+    "ontology.classes": {"nl": "Klassen", "en": "Classes"},
+    "ontology.objectProperties": {"nl": "Objecteigenschappen", "en": "Object properties"},
+    "ontology.dataProperties": {"nl": "Data-eigenschappen", "en": "Datatype properties"},
     "footer.data": {"nl": "Gegevens", "en": "Data"},
 }
 

@@ -19,7 +19,7 @@ from rdflib import Graph, URIRef
 
 from ..loaders.iris import Iris
 from .api_data import BadParameter, NotFound, PlanData, parse_date
-from .linked_data import entity_view
+from .linked_data import entity_view, ontology_view
 from .messages import message, role_label
 from .pictures import ROLE_ORDER, Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
 from .templating import Pages, label, page_language, text_in
@@ -69,6 +69,9 @@ class PeoplePages:
 
     def not_found(self, request: Request, detail: str = "") -> Response:
         return self.pages.not_found(request, detail)
+
+    def ontology_page(self, request: Request, graph: Graph) -> Response:
+        return self.pages.render(request, "ontology.html", **ontology_view(graph, self.iris))
 
     def plan_page(self, request: Request, plan_id: str) -> Response:
         return self.pages.render(request, "plan.html", plan=self.data.plan(plan_id))

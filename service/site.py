@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -12,11 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from .catalog import NamedQuery
 from .store import DUMP_FORMATS, Store
-
-PAGE_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-    "textarea{width:100%;font-family:monospace}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .4rem}"
-)
+from .templating import Pages
 
 
 def question_links(catalog: dict[str, NamedQuery]) -> list[dict[str, str]]:
@@ -32,7 +27,7 @@ def question_links(catalog: dict[str, NamedQuery]) -> list[dict[str, str]]:
     ]
 
 
-def build_router(store: Store, catalog: dict[str, NamedQuery]) -> APIRouter:
+def build_router(store: Store, catalog: dict[str, NamedQuery], pages: Pages) -> APIRouter:
     """The query page, the dataset description and the dumps (the home page is in pages.py)."""
     router = APIRouter(tags=["Site"])
 
@@ -41,34 +36,9 @@ def build_router(store: Store, catalog: dict[str, NamedQuery]) -> APIRouter:
         return store.dump(kind)  # the served graph is read-only, so a dump never goes stale
 
     @router.get("/query", response_class=HTMLResponse, summary="SPARQL query page")
-    async def query_page() -> str:
-        examples = "".join(f'<option value="{escape(q.name)}">{escape(q.summary)}</option>' for q in catalog.values())
-        sources = {q.name: q.sparql for q in catalog.values()}
-        import json
-
-        return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>SPARQL — nkc-kg</title><style>{PAGE_STYLE}</style></head>
-<body><h1>SPARQL</h1><p><label>Voorbeeld / example: <select id="examples"><option value="">—</option>{examples}</select></label>
-<small>(parameters such as <code>?plan</code> are free variables here; bind them yourself)</small></p>
-<textarea id="query" rows="16">SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT 10</textarea>
-<p><button id="run">Uitvoeren / Run</button> <span id="status"></span></p><div id="result"></div>
-<script>
-const sources = {json.dumps(sources)};
-document.getElementById('examples').onchange = e => {{ if (sources[e.target.value]) document.getElementById('query').value = sources[e.target.value]; }};
-document.getElementById('run').onclick = async () => {{
-  const status = document.getElementById('status'), out = document.getElementById('result');
-  status.textContent = '…'; out.innerHTML = '';
-  const r = await fetch('/sparql', {{method: 'POST', headers: {{'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle'}}, body: document.getElementById('query').value}});
-  const type = r.headers.get('content-type') || '';
-  if (!r.ok) {{ const e = await r.json(); status.textContent = r.status + ' ' + e.error + ': ' + JSON.stringify(e.detail); return; }}
-  if (!type.includes('json')) {{ const pre = document.createElement('pre'); pre.textContent = await r.text(); out.appendChild(pre); status.textContent = 'OK'; return; }}
-  const data = await r.json();
-  if ('boolean' in data) {{ status.textContent = String(data.boolean); return; }}
-  const table = document.createElement('table'), head = table.insertRow();
-  data.head.vars.forEach(v => {{ const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }});
-  data.results.bindings.forEach(b => {{ const row = table.insertRow(); data.head.vars.forEach(v => {{ row.insertCell().textContent = b[v] ? b[v].value : ''; }}); }});
-  out.appendChild(table); status.textContent = data.results.bindings.length + ' rij(en) / row(s)';
-}};
-</script></body></html>"""
+    async def query_page(request: Request) -> Response:
+        examples = [{"name": q.name, "summary": q.summary, "sparql": q.sparql} for q in catalog.values()]
+        return pages.render(request, "query.html", examples=examples)
 
     @router.get("/void", summary="VoID/DCAT description of the dataset (Turtle)")
     async def void(request: Request) -> Response:
@@ -84,12 +54,13 @@ document.getElementById('run').onclick = async () => {{
 @prefix dcterms: <http://purl.org/dc/terms/> .
 
 <{root}/void#dataset> a void:Dataset , dcat:Dataset ;
-    dcterms:title "Kennisgraaf actieplannen Nederlands Kanker Collectief"@nl , "Knowledge graph of the NKC action plans"@en ;
+    dcterms:title "Kennisgraaf actieplannen Nederlands Kanker Collectief"@nl ,
+        "Knowledge graph of the NKC action plans"@en ;
     void:triples {triples} ;
     void:sparqlEndpoint <{root}/sparql> ;
     void:uriSpace "https://w3id.org/nkc-kg/" ;
-    void:vocabulary <https://w3id.org/nkc-kg/def#> , <http://www.w3.org/ns/org#> , <http://www.w3.org/2004/02/skos/core#> ,
-        <http://www.w3.org/ns/prov#> , <http://www.w3.org/2006/time#> ;
+    void:vocabulary <https://w3id.org/nkc-kg/def#> , <http://www.w3.org/ns/org#> ,
+        <http://www.w3.org/2004/02/skos/core#> , <http://www.w3.org/ns/prov#> , <http://www.w3.org/2006/time#> ;
     void:dataDump {" , ".join(f"<{root}/dumps/nkc-kg.{k}>" for k in DUMP_FORMATS)} ;
     dcat:distribution {" , ".join(f"<{root}/dumps/nkc-kg.{k}>" for k in DUMP_FORMATS)} .
 {distributions}

@@ -103,3 +103,12 @@ def test_unknown_entity_gets_a_friendly_page(
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Niet gevonden")
     expect(page.get_by_role("search").first).to_be_visible()
+
+
+def test_query_page_runs_an_example(page: Page) -> None:
+    page.goto("/query")
+    page.locator("#examples").select_option("parties-in-subgoal")
+    expect(page.locator("#query")).to_contain_text("SELECT")
+    page.get_by_role("button", name="Uitvoeren").click()
+    expect(page.locator("#result table")).to_be_visible()
+    expect(page.locator("#status")).to_contain_text("rij(en)")
