@@ -253,28 +253,29 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
         }
 
-    from .linked_data import build_router as linked_data_router
-    from .linked_data import service_path
-    from .site import build_router as site_router
+    from fastapi.staticfiles import StaticFiles
 
-    plan_rows = svc.store.select(
-        (QUERIES_DIR / "ld" / "plan-titles.rq")
-        .read_text(encoding="utf-8")
-        .replace("https://w3id.org/nkc-kg/", svc.iris.base)
-    ).rows
-    plans = [(str(r["id"]), str(r["title"]), service_path(str(r["plan"]), svc.iris) or "/") for r in plan_rows]
-    app.include_router(site_router(svc.store, svc.catalog, plans))
-    from .validate_api import build_router as validate_router
-
-    app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     from .api import build_router as rest_router
     from .api_data import PlanData
+    from .linked_data import build_router as linked_data_router
+    from .pages import PeoplePages
+    from .pages import build_router as pages_router
+    from .site import build_router as site_router
+    from .site import question_links
+    from .store import DUMP_FORMATS
+    from .templating import STATIC_DIR
+    from .validate_api import build_router as validate_router
 
-    # shared, so pages built on the same answers reuse its lazily built indexes
-    app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)
-    app.include_router(rest_router(app.state.plan_data, ApiError))
-    # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
-    app.include_router(linked_data_router(svc.store, svc.iris, ApiError))
+    # one PlanData for the REST API and the pages, so both reuse its lazily built indexes
+    plan_data = app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)
+    people = PeoplePages(plan_data, svc.iris)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
+    app.include_router(site_router(svc.store, svc.catalog, people.pages))
+    app.include_router(validate_router(svc.settings.upload_limit, ApiError))
+    app.include_router(rest_router(plan_data, ApiError))
+    # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
+    app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 
     @app.get("/health", tags=["Service"], summary="Liveness and size of the loaded graph")
     async def health() -> dict[str, Any]:

@@ -7,11 +7,11 @@ HTML for browsers, Turtle, JSON-LD, N-Triples and RDF/XML by content negotiation
 from __future__ import annotations
 
 import re
-from html import escape
-from typing import Annotated
+from typing import Annotated, Protocol
 
+import anyio
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -85,7 +85,20 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
+class HtmlPages(Protocol):
+    """The pages for people that give entity IRIs their HTML representation (see pages.py)."""
+
+    def entity_page(self, path: str, request: Request) -> Response | None: ...
+
+    def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response: ...
+
+    def not_found(self, request: Request, detail: str = "") -> Response: ...
+
+    def ontology_page(self, request: Request, graph: Graph) -> Response: ...
+
+
+def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPages) -> APIRouter:
+    """``pages`` renders the HTML representation of entity IRIs (pages.py)."""
     router = APIRouter(tags=["Linked data"])
 
     def describe(path: str) -> Graph:
@@ -103,13 +116,27 @@ def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
         media = choose_media(request.headers.get("accept"), format_param)
         if media is None:
             raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
-        graph = describe(path)
         if media == "text/html":
-            return HTMLResponse(render_html(URIRef(iris.base + path), graph, iris))
+            return html_page(path, request)
+        graph = describe(path)
         body = graph.serialize(format=RDF_MEDIA[media])
         return Response(
             body, media_type=media, headers={"Vary": "Accept", "Link": f'<{iris.base + path}>; rel="canonical"'}
         )
+
+    def html_page(path: str, request: Request) -> Response:
+        if not SAFE_PATH.fullmatch(path) or ".." in path.split("/"):
+            raise error(400, "malformed IRI path", path)  # type: ignore[call-arg]
+        rich = pages.entity_page(path, request)
+        if rich is not None:
+            return rich
+        try:
+            graph = describe(path)
+        except error as exc:
+            if getattr(exc, "status", None) == 404:
+                return pages.not_found(request, iris.base + path)
+            raise
+        return pages.generic_page(request, URIRef(iris.base + path), graph)
 
     @router.get("/def", summary="The ontology (HTML documentation, Turtle, JSON-LD, RDF/XML)")
     async def ontology(
@@ -123,7 +150,7 @@ def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
             raise error(406, "not acceptable", {"available": ["text/html", *RDF_MEDIA]})  # type: ignore[call-arg]
         graph = ontology_graph(iris.base)
         if media == "text/html":
-            return HTMLResponse(render_ontology(graph, iris))
+            return pages.ontology_page(request, graph)
         return Response(graph.serialize(format=RDF_MEDIA[media]), media_type=media, headers={"Vary": "Accept"})
 
     for root in ENTITY_ROOTS:
@@ -135,65 +162,60 @@ def build_router(store: Store, iris: Iris, error: type[Exception]) -> APIRouter:
             format: Annotated[str | None, Query(description="html, ttl, jsonld, nt or rdf; overrides Accept")] = None,
             _root: str = root,
         ) -> Response:
-            return respond(f"{_root}/{rest}", request, format)
+            # describing and rendering query the store: a worker thread keeps the event loop free
+            return await anyio.to_thread.run_sync(respond, f"{_root}/{rest}", request, format)
 
     return router
 
 
-def render_html(iri: URIRef, graph: Graph, iris: Iris) -> str:
-    """A plain, readable page of an entity's statements (links stay on this service)."""
-    label = next((str(o) for o in graph.objects(iri, RDFS.label) if getattr(o, "language", None) == "nl"), None)
-    label = label or next((str(o) for o in graph.objects(iri, RDFS.label)), str(iri))
+def entity_view(iri: URIRef, graph: Graph, iris: Iris, lang: str) -> dict[str, object]:
+    """An entity's description as plain data for the generic page: title, statements, incoming links."""
 
-    def show(term: object) -> str:
+    def label_of(term: URIRef) -> str | None:
+        labels = {getattr(o, "language", None): str(o) for o in graph.objects(term, RDFS.label)}
+        return labels.get(lang) or labels.get("nl") or next(iter(labels.values()), None)
+
+    def show(term: object) -> dict[str, str | None]:
         if isinstance(term, URIRef):
-            text = next(
-                (str(o) for o in graph.objects(term, RDFS.label)), None
-            ) or graph.namespace_manager.normalizeUri(term)
-            href = service_path(str(term), iris) or str(term)
-            return f'<a href="{escape(href)}">{escape(text)}</a>'
-        if isinstance(term, Literal) and term.language:
-            return f'{escape(str(term))} <small lang="en">@{escape(term.language)}</small>'
-        return escape(str(term))
+            text = label_of(term) or graph.namespace_manager.normalizeUri(term)
+            return {"text": text, "href": service_path(str(term), iris) or str(term), "lang": None}
+        language = term.language if isinstance(term, Literal) else None
+        return {"text": str(term), "href": None, "lang": language}
 
-    rows = "".join(
-        f"<tr><th>{escape(graph.namespace_manager.normalizeUri(p))}</th><td>{show(o)}</td></tr>"
-        for p, o in sorted(graph.predicate_objects(iri), key=lambda po: (str(po[0]), str(po[1])))
+    statements = sorted(
+        (
+            (p, o)
+            for p, o in graph.predicate_objects(iri)
+            if not (isinstance(o, Literal) and o.language and o.language != lang and p == RDFS.label)
+        ),
+        key=lambda po: (str(po[0]), str(po[1])),
     )
-    incoming = "".join(
-        f"<li>{show(s)} <small>{escape(graph.namespace_manager.normalizeUri(p))}</small></li>"
-        for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: str(sp[0]))
-        if p != RDF.type
-    )
-    return f"""<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>{escape(label)} — nkc-kg</title>
-<link rel="alternate" type="text/turtle" href="?format=ttl"><link rel="alternate" type="application/ld+json" href="?format=jsonld">
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}th{{text-align:left;vertical-align:top;padding-right:1rem;font-weight:normal;color:#555}}td,th{{border-bottom:1px solid #eee;padding:.3rem 0}}</style>
-</head><body><h1>{escape(label)}</h1><p><code>{escape(str(iri))}</code> · <a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=rdf">RDF/XML</a></p>
-<table>{rows}</table><h2>Verwijzingen hiernaar / Referenced by</h2><ul>{incoming}</ul></body></html>"""
+    return {
+        "title": label_of(iri) or str(iri),
+        "iri": str(iri),
+        "rows": [(graph.namespace_manager.normalizeUri(p), show(o)) for p, o in statements],
+        "incoming": [
+            (show(s), graph.namespace_manager.normalizeUri(p))
+            for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: str(sp[0]))
+            if p != RDF.type
+        ],
+    }
 
 
-def render_ontology(graph: Graph, iris: Iris) -> str:
-    """Every term of the ontology with its Dutch and English label and definition."""
+def ontology_view(graph: Graph, iris: Iris) -> dict[str, object]:
+    """Every term of the ontology with its Dutch and English label and definition, by kind."""
     from rdflib.namespace import OWL, SKOS
 
     sections = []
-    for title, kind in (
-        ("Klassen / Classes", OWL.Class),
-        ("Objecteigenschappen / Object properties", OWL.ObjectProperty),
-        ("Data-eigenschappen / Datatype properties", OWL.DatatypeProperty),
+    for kind, rdf_kind in (
+        ("classes", OWL.Class),
+        ("objectProperties", OWL.ObjectProperty),
+        ("dataProperties", OWL.DatatypeProperty),
     ):
-        items = []
-        for term in sorted(t for t in graph.subjects(RDF.type, kind) if str(t).startswith(str(iris.nkc))):
-            local = str(term)[len(str(iris.nkc)) :]
+        terms = []
+        for term in sorted(t for t in graph.subjects(RDF.type, rdf_kind) if str(t).startswith(str(iris.nkc))):
             labels = {o.language: str(o) for o in graph.objects(term, RDFS.label) if isinstance(o, Literal)}
-            defs = {o.language: str(o) for o in graph.objects(term, SKOS.definition) if isinstance(o, Literal)}
-            items.append(
-                f'<dt id="{escape(local)}"><code>nkc:{escape(local)}</code> — {escape(labels.get("nl", ""))} / '
-                f"{escape(labels.get('en', ''))}</dt><dd>{escape(defs.get('nl', ''))}<br><i>{escape(defs.get('en', ''))}</i></dd>"
-            )
-        sections.append(f"<h2>{title}</h2><dl>{''.join(items)}</dl>")
-    return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>nkc-kg ontologie</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}dd{{margin:0 0 1rem 1rem}}</style></head>
-<body><h1>nkc-kg ontologie / ontology</h1><p>Namespace <code>{escape(str(iris.nkc))}</code> ·
-<a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=rdf">RDF/XML</a></p>{"".join(sections)}</body></html>"""
+            definitions = {o.language: str(o) for o in graph.objects(term, SKOS.definition) if isinstance(o, Literal)}
+            terms.append({"local": str(term)[len(str(iris.nkc)) :], "labels": labels, "definitions": definitions})
+        sections.append((kind, terms))
+    return {"namespace": str(iris.nkc), "sections": sections}

@@ -1,82 +1,44 @@
-"""The home page, the SPARQL query page, the dataset description (VoID/DCAT) and full dumps."""
+"""The SPARQL query page, the dataset description (VoID/DCAT) and full dumps."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .catalog import NamedQuery
 from .store import DUMP_FORMATS, Store
-
-PAGE_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-    "textarea{width:100%;font-family:monospace}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .4rem}"
-)
+from .templating import Pages
 
 
-def build_router(store: Store, catalog: dict[str, NamedQuery], plans: list[tuple[str, str, str]]) -> APIRouter:
-    """``plans``: (id, title, path) of every plan, for the home page."""
+def question_links(catalog: dict[str, NamedQuery]) -> list[dict[str, str]]:
+    """Every named query as a link with its example parameters, for the home page."""
+    return [
+        {
+            "name": q.name,
+            "summary": q.summary,
+            "summary_nl": q.summary_nl or q.summary,
+            "url": f"/api/queries/{q.name}?" + urlencode({p.name: p.example for p in q.parameters}),
+        }
+        for q in catalog.values()
+    ]
+
+
+def build_router(store: Store, catalog: dict[str, NamedQuery], pages: Pages) -> APIRouter:
+    """The query page, the dataset description and the dumps (the home page is in pages.py)."""
     router = APIRouter(tags=["Site"])
 
     @lru_cache(maxsize=len(DUMP_FORMATS))
     def cached_dump(kind: str) -> tuple[bytes, str]:
         return store.dump(kind)  # the served graph is read-only, so a dump never goes stale
 
-    @router.get("/", response_class=HTMLResponse, summary="Home page")
-    async def home() -> str:
-        plan_items = "".join(
-            f'<li><a href="{escape(path)}">{escape(title)}</a> <small>({escape(pid)})</small></li>'
-            for pid, title, path in plans
-        )
-        question_items = "".join(
-            f'<li><a href="/api/queries/{escape(q.name)}?{"&amp;".join(f"{p.name}={escape(p.example)}" for p in q.parameters)}">'
-            f"{escape(q.summary_nl or q.summary)}</a></li>"
-            for q in catalog.values()
-        )
-        dumps = " · ".join(f'<a href="/dumps/nkc-kg.{k}">{k.upper()}</a>' for k in DUMP_FORMATS)
-        return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>nkc-kg</title><style>{PAGE_STYLE}</style></head>
-<body><h1>Kennisgraaf actieplannen Nederlands Kanker Collectief</h1>
-<p>De actieplannen als doorzoekbare, gekoppelde gegevens: wie doet wat, wanneer, met wie, en waar het staat.</p>
-<h2>Actieplannen</h2><ul>{plan_items}</ul>
-<h2>Vragen</h2><ul>{question_items}</ul>
-<h2>Voor ontwikkelaars / For integrators</h2>
-<ul><li><a href="/query">SPARQL-querypagina</a> · endpoint <code>/sparql</code> (SPARQL 1.1 Protocol)</li>
-<li><a href="/docs">REST API (OpenAPI)</a></li><li><a href="/def">Ontologie / ontology</a></li>
-<li><a href="/void">Datasetbeschrijving (VoID/DCAT)</a></li><li>Volledige dumps: {dumps}</li></ul></body></html>"""
-
     @router.get("/query", response_class=HTMLResponse, summary="SPARQL query page")
-    async def query_page() -> str:
-        examples = "".join(f'<option value="{escape(q.name)}">{escape(q.summary)}</option>' for q in catalog.values())
-        sources = {q.name: q.sparql for q in catalog.values()}
-        import json
-
-        return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>SPARQL — nkc-kg</title><style>{PAGE_STYLE}</style></head>
-<body><h1>SPARQL</h1><p><label>Voorbeeld / example: <select id="examples"><option value="">—</option>{examples}</select></label>
-<small>(parameters such as <code>?plan</code> are free variables here; bind them yourself)</small></p>
-<textarea id="query" rows="16">SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT 10</textarea>
-<p><button id="run">Uitvoeren / Run</button> <span id="status"></span></p><div id="result"></div>
-<script>
-const sources = {json.dumps(sources)};
-document.getElementById('examples').onchange = e => {{ if (sources[e.target.value]) document.getElementById('query').value = sources[e.target.value]; }};
-document.getElementById('run').onclick = async () => {{
-  const status = document.getElementById('status'), out = document.getElementById('result');
-  status.textContent = '…'; out.innerHTML = '';
-  const r = await fetch('/sparql', {{method: 'POST', headers: {{'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle'}}, body: document.getElementById('query').value}});
-  const type = r.headers.get('content-type') || '';
-  if (!r.ok) {{ const e = await r.json(); status.textContent = r.status + ' ' + e.error + ': ' + JSON.stringify(e.detail); return; }}
-  if (!type.includes('json')) {{ const pre = document.createElement('pre'); pre.textContent = await r.text(); out.appendChild(pre); status.textContent = 'OK'; return; }}
-  const data = await r.json();
-  if ('boolean' in data) {{ status.textContent = String(data.boolean); return; }}
-  const table = document.createElement('table'), head = table.insertRow();
-  data.head.vars.forEach(v => {{ const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }});
-  data.results.bindings.forEach(b => {{ const row = table.insertRow(); data.head.vars.forEach(v => {{ row.insertCell().textContent = b[v] ? b[v].value : ''; }}); }});
-  out.appendChild(table); status.textContent = data.results.bindings.length + ' rij(en) / row(s)';
-}};
-</script></body></html>"""
+    async def query_page(request: Request) -> Response:
+        examples = [{"name": q.name, "summary": q.summary, "sparql": q.sparql} for q in catalog.values()]
+        return pages.render(request, "query.html", examples=examples)
 
     @router.get("/void", summary="VoID/DCAT description of the dataset (Turtle)")
     async def void(request: Request) -> Response:
@@ -92,12 +54,13 @@ document.getElementById('run').onclick = async () => {{
 @prefix dcterms: <http://purl.org/dc/terms/> .
 
 <{root}/void#dataset> a void:Dataset , dcat:Dataset ;
-    dcterms:title "Kennisgraaf actieplannen Nederlands Kanker Collectief"@nl , "Knowledge graph of the NKC action plans"@en ;
+    dcterms:title "Kennisgraaf actieplannen Nederlands Kanker Collectief"@nl ,
+        "Knowledge graph of the NKC action plans"@en ;
     void:triples {triples} ;
     void:sparqlEndpoint <{root}/sparql> ;
     void:uriSpace "https://w3id.org/nkc-kg/" ;
-    void:vocabulary <https://w3id.org/nkc-kg/def#> , <http://www.w3.org/ns/org#> , <http://www.w3.org/2004/02/skos/core#> ,
-        <http://www.w3.org/ns/prov#> , <http://www.w3.org/2006/time#> ;
+    void:vocabulary <https://w3id.org/nkc-kg/def#> , <http://www.w3.org/ns/org#> ,
+        <http://www.w3.org/2004/02/skos/core#> , <http://www.w3.org/ns/prov#> , <http://www.w3.org/2006/time#> ;
     void:dataDump {" , ".join(f"<{root}/dumps/nkc-kg.{k}>" for k in DUMP_FORMATS)} ;
     dcat:distribution {" , ".join(f"<{root}/dumps/nkc-kg.{k}>" for k in DUMP_FORMATS)} .
 {distributions}
