@@ -13,12 +13,15 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
 import anyio
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..loaders.dataset import build_dataset
 from ..loaders.iris import Iris
@@ -105,6 +108,14 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse({"error": exc.error, "detail": exc.detail}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"parameter": ".".join(str(part) for part in e.get("loc", ())[1:]), "message": e.get("msg")}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"error": "malformed parameters", "detail": problems}, status_code=400)
 
     @app.exception_handler(ParameterError)
     async def parameter_error(_: Request, exc: ParameterError) -> JSONResponse:
@@ -277,14 +288,37 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """Paths and methods the service does not have: the JSON error format, or the people's 404 page."""
+        if exc.status_code == 404 and _wants_html(request):
+            return people.not_found(request, request.url.path)
+        try:
+            phrase = HTTPStatus(exc.status_code).phrase
+        except ValueError:
+            phrase = "error"
+        detail = f"{request.method} {request.url.path}" if exc.detail == phrase else exc.detail
+        return JSONResponse(
+            {"error": phrase.lower(), "detail": detail}, status_code=exc.status_code, headers=exc.headers
+        )
+
+    quads = len(svc.store)  # the served graph does not change while the service runs
+
     @app.get("/health", tags=["Service"], summary="Liveness and size of the loaded graph")
     async def health() -> dict[str, Any]:
-        health: dict[str, Any] = {"status": "ok", "quads": len(svc.store), "startedInSeconds": round(svc.started_in, 3)}
+        health: dict[str, Any] = {"status": "ok", "quads": quads, "startedInSeconds": round(svc.started_in, 3)}
         if isinstance(svc.sparql, QueryPool):
             health["sparqlWorkersIdle"] = svc.sparql.idle()
         return health
 
     return app
+
+
+def _wants_html(request: Request) -> bool:
+    if request.url.path.startswith(("/api/", "/sparql")):
+        return False
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "json" not in accept.split(",")[0]
 
 
 def _service_description(request: Request) -> bytes:
