@@ -650,6 +650,7 @@ class PlanData:
                     addedByCurators=(first("addedByCurators") or "").lower() == "true",
                     status=first("status"),
                     definedIn=docs("definedIn"),
+                    definedAt=docs("location"),
                     usedIn=docs("usedIn"),
                     scheme=(docs("scheme") or [None])[0],
                     denotes=denotes,
@@ -663,6 +664,7 @@ class PlanData:
         # Source definitions before the curators' own, then by document, so 'expansion' is what a source says.
         senses = sorted(senses, key=lambda s: (not s["definedBySource"], [d["iri"] for d in s["definedIn"]]))
         defined_in: dict[str, JsonDict] = {d["iri"]: d for s in senses for d in s["definedIn"]}
+        defined_at: dict[str, JsonDict] = {d["iri"]: d for s in senses for d in s["definedAt"]}
         denotes: dict[str, JsonDict] = {d["iri"]: d for s in senses for d in s["denotes"]}
         return {
             "abbreviation": written,
@@ -671,6 +673,7 @@ class PlanData:
             "definedBySource": any(s["definedBySource"] for s in senses),
             "status": next((s["status"] for s in senses if s["status"]), None),
             "definedIn": list(defined_in.values()),
+            "definedAt": list(defined_at.values()),
             "denotes": list(denotes.values()),
             "senses": senses,
             "api": f"/api/abbreviations/{written}",

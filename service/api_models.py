@@ -230,6 +230,7 @@ class AbbreviationSense(EntityRef):
     addedByCurators: bool = False
     status: str | None = Field(None, description="curation status of a curators' expansion (verified, derived, …)")
     definedIn: list[EntityRef]
+    definedAt: list[EntityRef] = Field([], description="the slides or sections where it is defined")
     usedIn: list[EntityRef] = []
     scheme: EntityRef | None = None
     denotes: list[EntityRef] = []
@@ -244,6 +245,7 @@ class AbbreviationOut(Open):
     definedBySource: bool
     status: str | None = None
     definedIn: list[EntityRef] = Field(description="the source documents that define it")
+    definedAt: list[EntityRef] = Field([], description="the slides or sections where it is defined")
     denotes: list[EntityRef] = []
     senses: list[AbbreviationSense]
     api: str

@@ -424,3 +424,10 @@ def test_cache_drops_the_least_recently_used() -> None:
     assert cache.get("a") == b"1"
     cache.put("c", b"3")
     assert cache.get("b") is None and cache.get("a") == b"1" and cache.get("c") == b"3" and len(cache) == 2
+
+
+def test_abbreviation_names_the_slide_that_defines_it(client: TestClient) -> None:
+    answer = client.get("/api/abbreviations/cieoom").json()
+    assert [d["label"] for d in answer["definedAt"]] == ["Actieplan Zeldzame Kankers 2025, dia 34"]
+    assert client.get(answer["definedAt"][0]["url"], headers={"accept": "text/turtle"}).status_code == 200
+    assert client.get("/api/abbreviations/zn").json()["definedAt"] == []
