@@ -204,6 +204,11 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     return app
 
 
+def app_from_env() -> FastAPI:
+    """App factory for ``uvicorn --factory`` (and ``nkc-kg serve --workers N``): settings from NKC_KG_*."""
+    return create_app(Settings.from_env())
+
+
 def _service_description(request: Request) -> bytes:
     endpoint = str(request.url_for("sparql_get"))
     return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .

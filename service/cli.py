@@ -128,6 +128,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return _fail(str(exc))
+    if args.workers > 1:
+        # Each worker process builds its own app (and loads its own copy of the graph) from the
+        # environment, so the parent does not load it at all.
+        print(f"nkc-kg: {args.workers} workers loading the graph; serving on http://{args.host}:{args.port}/")
+        uvicorn.run(
+            "nkc_kg.service.app:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="warning",
+        )
+        return 0
     app = create_app(settings)
     started = app.state.service.started_in
     print(f"nkc-kg: graph loaded in {started:.2f} s; serving on http://{args.host}:{args.port}/ (SPARQL at /sparql)")
@@ -165,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="serve the SPARQL endpoint and the named queries on the embedded store")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="worker processes, each with its own copy of the graph")
     p.set_defaults(func=cmd_serve)
 
     args = parser.parse_args(argv)

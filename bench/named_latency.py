@@ -1,0 +1,52 @@
+"""Time every named query of the catalog with its example parameters, in-process on the store.
+
+Prints one JSON object: load time, quads, and per query the median of ``--repeat`` runs in ms.
+
+    uv run python bench/named_latency.py build/bench/x1000.nq
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.paths import QUERIES_DIR
+from nkc_kg.service.catalog import load_catalog
+from nkc_kg.service.runner import EntityIndex, run_named
+from nkc_kg.service.store import EmbeddedStore
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    store = EmbeddedStore.from_file(args.dataset)
+    iris = Iris()
+    index = EntityIndex.build(store, iris)
+    loaded = time.perf_counter() - began
+    queries: dict[str, dict[str, float | int]] = {}
+    for query in load_catalog(QUERIES_DIR).values():
+        params = {p.name: str(p.example) for p in query.parameters}
+        rows = len(run_named(query, params, store, index, iris).rows)  # warm-up, and the answer's size
+        times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            run_named(query, params, store, index, iris)
+            times.append((time.perf_counter() - start) * 1000)
+        queries[query.name] = {
+            "median_ms": round(statistics.median(times), 3),
+            "max_ms": round(max(times), 3),
+            "rows": rows,
+        }
+    print(json.dumps({"quads": len(store), "load_s": round(loaded, 2), "repeat": args.repeat, "queries": queries}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
