@@ -194,6 +194,12 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     from .validate_api import build_router as validate_router
 
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
+    from .api import build_router as rest_router
+    from .api_data import PlanData
+
+    # shared, so pages built on the same answers reuse its lazily built indexes
+    app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)
+    app.include_router(rest_router(app.state.plan_data, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …)
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError))
 
