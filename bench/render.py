@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 CONNECTIONS = (1, 8, 64)
@@ -199,6 +200,10 @@ def render_markdown(results: dict[str, Any]) -> str:
         else:
             lines.append(f"failed: {soak}")
         lines.append("")
+    findings = Path(__file__).with_name("findings.md")
+    if findings.exists():
+        # written by hand after a run: causes of missed targets and fixes
+        lines += [findings.read_text(encoding="utf-8").rstrip(), ""]
     lines += [
         "## How to run",
         "",
