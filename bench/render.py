@@ -138,11 +138,12 @@ def scale_section(scale: str, data: dict[str, Any]) -> list[str]:
             f"Named queries in-process (store loaded in {named['load_s']} s; median of {named['repeat']} runs, "
             "example parameters):",
             "",
-            "| query | median ms | max ms | rows |",
-            "| --- | --- | --- | --- |",
+            "| query | median ms | max ms | runs | rows |",
+            "| --- | --- | --- | --- | --- |",
         ]
         for name, q in named["queries"].items():
-            lines.append(f"| {name} | {q['median_ms']:.2f} | {q['max_ms']:.2f} | {q['rows']} |")
+            runs = q.get("runs", named["repeat"])
+            lines.append(f"| {name} | {q['median_ms']:.2f} | {q['max_ms']:.2f} | {runs} | {q['rows']} |")
     elif "error" in named:
         lines += ["", f"Named queries in-process: failed ({named['error'][-200:]!r})"]
     return [*lines, ""]

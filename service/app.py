@@ -14,7 +14,6 @@ import anyio
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..loaders.dataset import build_dataset
 from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR
 from .catalog import NamedQuery, ParameterError, load_catalog
@@ -47,6 +46,9 @@ def load_service(settings: Settings) -> Service:
     if settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
     else:
+        # imported here: serving a built dataset (NKC_KG_DATASET) starts without the loaders and pyshacl
+        from ..loaders.dataset import build_dataset
+
         built = build_dataset(iris=iris)
         if built.errors:
             raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
