@@ -175,6 +175,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         results["command"],
         "```",
         "",
+        *([results["notes"], ""] if results.get("notes") else []),
         f"(wrk runs of {results['settings']['duration']:g} s after {results['settings']['warmup']:g} s of warm-up; "
         "each server started alone; raw numbers in `bench/results/`.)",
         "",
