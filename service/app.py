@@ -23,7 +23,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..loaders.dataset import build_dataset
 from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR
 from .catalog import NamedQuery, ParameterError, load_catalog
@@ -82,6 +81,9 @@ def load_service(settings: Settings) -> Service:
     elif settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
     else:
+        # imported here: serving a built dataset (NKC_KG_DATASET) starts without the loaders and pyshacl
+        from ..loaders.dataset import build_dataset
+
         built = build_dataset(iris=iris)
         if built.errors:
             raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
@@ -319,6 +321,11 @@ def _wants_html(request: Request) -> bool:
         return False
     accept = request.headers.get("accept", "")
     return "text/html" in accept and "json" not in accept.split(",")[0]
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ``uvicorn --factory`` (and ``nkc-kg serve --workers N``): settings from NKC_KG_*."""
+    return create_app(Settings.from_env())
 
 
 def _service_description(request: Request) -> bytes:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Query, Request
 
 from ..loaders.paths import curated_data_paths
-from ..loaders.validation import Report, validate_paths
+
+if TYPE_CHECKING:  # pyshacl and the loaders take ~1 s to import: only a validation request pays for that
+    from ..loaders.validation import Report
 
 SUFFIX_FOR = {
     "text/turtle": ".ttl",
@@ -96,6 +98,8 @@ def build_router(upload_limit: int, error: type[Exception]) -> APIRouter:
 
 
 def _validate_bytes(body: bytes, name: str) -> Report:
+    from ..loaders.validation import validate_paths
+
     with tempfile.TemporaryDirectory(prefix="nkc-kg-validate-") as folder:
         path = Path(folder) / name
         path.write_bytes(body)
