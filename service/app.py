@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR
+from .api import CACHE_ENTRIES, JsonCache, encode
 from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
 from .docs_ui import install_docs
@@ -252,19 +253,29 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             ]
         }
 
+    # answers of named queries by their parameters, as JSON bytes: the graph does not change while served
+    named_answers = JsonCache(CACHE_ENTRIES)
+
     @app.get("/api/queries/{name}", tags=["Named queries"], summary="Run a named query")
-    async def run_query(name: str, request: Request) -> dict[str, Any]:
+    async def run_query(name: str, request: Request) -> Response:
         query = svc.catalog.get(name)
         if query is None:
             raise ApiError(404, f"unknown query {name!r}", {"known": sorted(svc.catalog)})
         params = dict(request.query_params)
-        result = await anyio.to_thread.run_sync(run_named, query, params, svc.store, svc.index, svc.iris)
-        return {
-            "query": name,
-            "parameters": {k: v for k, v in params.items() if k in {p.name for p in query.parameters}},
-            "variables": result.variables,
-            "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
-        }
+        key = (name, tuple(sorted(params.items())))
+        body = named_answers.get(key)
+        if body is None:
+            result = await anyio.to_thread.run_sync(run_named, query, params, svc.store, svc.index, svc.iris)
+            body = encode(
+                {
+                    "query": name,
+                    "parameters": {k: v for k, v in params.items() if k in {p.name for p in query.parameters}},
+                    "variables": result.variables,
+                    "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
+                }
+            )
+            named_answers.put(key, body)
+        return Response(body, media_type="application/json")
 
     from fastapi.staticfiles import StaticFiles
 
