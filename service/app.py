@@ -28,6 +28,7 @@ from ..loaders.paths import QUERIES_DIR
 from .api import CACHE_ENTRIES, JsonCache, encode
 from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
+from .dataset_cache import CuratedDataError, load_curated
 from .docs_ui import install_docs
 from .protocol import negotiate, refuse_unsafe
 from .query_pool import QueryPool, QueryWorkersFailed
@@ -69,6 +70,7 @@ def load_service(settings: Settings) -> Service:
     began = time.perf_counter()
     iris = Iris()
     store: Store
+    snapshot: Path | None = None
     if settings.store == "remote":
         from .remote_store import RemoteStore
 
@@ -81,18 +83,18 @@ def load_service(settings: Settings) -> Service:
         )
     elif settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
+        snapshot = settings.dataset
     else:
-        # imported here: serving a built dataset (NKC_KG_DATASET) starts without the loaders and pyshacl
-        from ..loaders.dataset import build_dataset
-
-        built = build_dataset(iris=iris)
-        if built.errors:
-            raise SystemExit("the curated data has errors:\n" + "\n".join(str(e) for e in built.errors))
-        store = EmbeddedStore.from_dataset(built.dataset)
-    # the remote store's endpoint enforces the time limit itself (HTTP time-out)
+        try:
+            store, snapshot = load_curated(iris)
+        except CuratedDataError as exc:
+            raise SystemExit(str(exc)) from None
+    # The query workers need a file to load; the remote store's endpoint enforces the time limit
+    # itself (HTTP time-out); with no workers, queries run in-process, in abandoned threads at the limit.
     sparql = None
-    if isinstance(store, EmbeddedStore):
-        sparql = QueryPool(settings.dataset or _snapshot(store), settings.sparql_workers)
+    if isinstance(store, EmbeddedStore) and settings.sparql_workers > 0:
+        snapshot = settings.dataset or snapshot or _snapshot(store)
+        sparql = QueryPool(snapshot, settings.sparql_workers)
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
     return Service(settings, iris, store, catalog, index, time.perf_counter() - began, sparql)

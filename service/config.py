@@ -12,7 +12,7 @@ class SettingsError(ValueError):
     """A setting has a value the service cannot use (stops start-up)."""
 
 
-def _number(name: str, default: float) -> float:
+def _number(name: str, default: float, minimum_inclusive: float | None = None) -> float:
     raw = os.environ.get(name)
     if raw is None:
         return default
@@ -20,7 +20,10 @@ def _number(name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not a number") from None
-    if value <= 0:
+    if minimum_inclusive is not None:
+        if value < minimum_inclusive or value != int(value):
+            raise SettingsError(f"{name}={raw!r} must be a whole number from {minimum_inclusive:g}")
+    elif value <= 0:
         raise SettingsError(f"{name}={raw!r} must be positive")
     return value
 
@@ -48,7 +51,9 @@ class Settings:
     query_timeout: float = 10.0  # seconds per SPARQL query
     result_limit: int = 10_000  # rows or triples per SPARQL answer
     upload_limit: int = 16 * 1024 * 1024  # bytes
-    sparql_workers: int = 2  # processes answering /sparql queries (killed and replaced at the time limit)
+    # processes answering /sparql queries (killed and replaced at the time limit); 0: in-process,
+    # for graphs too big to copy per worker (a runaway query then keeps its thread busy)
+    sparql_workers: int = 2
     dataset: Path | None = None  # serve this TriG/N-Quads file instead of building data/ (benchmarks)
 
     @classmethod
@@ -80,5 +85,5 @@ class Settings:
             query_timeout=_number("NKC_KG_QUERY_TIMEOUT", 10.0),
             result_limit=int(_number("NKC_KG_RESULT_LIMIT", 10_000)),
             upload_limit=int(_number("NKC_KG_UPLOAD_LIMIT", 16 * 1024 * 1024)),
-            sparql_workers=int(_number("NKC_KG_SPARQL_WORKERS", 2)),
+            sparql_workers=int(_number("NKC_KG_SPARQL_WORKERS", 2, minimum_inclusive=0)),
         )
