@@ -289,7 +289,15 @@ def test_nkc_kg_serve_over_the_remote_store(oxigraph: str, store: EmbeddedStore,
     try:
         first_line = proc.stdout.readline() if proc.stdout else ""
         assert f"{oxigraph}/query ({len(store)} quads)" in first_line, first_line
-        health = httpx.get(f"http://127.0.0.1:{unused_port}/health", timeout=10).json()
+        # the line is printed before uvicorn binds the port: wait for it to answer
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{unused_port}/health", timeout=10).json()
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline, "nkc-kg serve did not answer within 30 s"
+                time.sleep(0.1)
         assert health["quads"] == len(store)
     finally:
         proc.terminate()
