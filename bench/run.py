@@ -268,6 +268,7 @@ def oxigraph_load(dataset: Path, scale: int) -> float | None:
     if marker.exists() and marker.read_text() == f"{dataset}:{dataset.stat().st_mtime_ns}":
         return None
     shutil.rmtree(location, ignore_errors=True)
+    location.parent.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
     subprocess.run(
         [str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(dataset)],

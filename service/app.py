@@ -25,14 +25,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR
-from .api import CACHE_ENTRIES, JsonCache, encode
 from .catalog import NamedQuery, ParameterError, load_catalog
 from .config import Settings
 from .dataset_cache import CuratedDataError, load_curated
 from .docs_ui import install_docs
 from .protocol import negotiate, refuse_unsafe
 from .query_pool import QueryPool, QueryWorkersFailed
-from .runner import EntityIndex, run_named
+from .runner import EntityIndex
 from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store, StoreUnavailable
 
 
@@ -235,55 +234,12 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             )
         return await run_sparql(query, format, request.headers.get("accept"))
 
-    @app.get("/api/queries", tags=["Named queries"], summary="The named queries and their parameters")
-    async def list_queries() -> dict[str, Any]:
-        return {
-            "queries": [
-                {
-                    "name": q.name,
-                    "summary": q.summary,
-                    "summaryNl": q.summary_nl,
-                    "description": q.description,
-                    "parameters": [
-                        {"name": p.name, "type": p.type, "description": p.description, "example": p.example}
-                        for p in q.parameters
-                    ],
-                    "returns": list(q.returns),
-                    "url": f"/api/queries/{q.name}",
-                }
-                for q in svc.catalog.values()
-            ]
-        }
-
-    # answers of named queries by their parameters, as JSON bytes: the graph does not change while served
-    named_answers = JsonCache(CACHE_ENTRIES)
-
-    @app.get("/api/queries/{name}", tags=["Named queries"], summary="Run a named query")
-    async def run_query(name: str, request: Request) -> Response:
-        query = svc.catalog.get(name)
-        if query is None:
-            raise ApiError(404, f"unknown query {name!r}", {"known": sorted(svc.catalog)})
-        params = dict(request.query_params)
-        key = (name, tuple(sorted(params.items())))
-        body = named_answers.get(key)
-        if body is None:
-            result = await anyio.to_thread.run_sync(run_named, query, params, svc.store, svc.index, svc.iris)
-            body = encode(
-                {
-                    "query": name,
-                    "parameters": {k: v for k, v in params.items() if k in {p.name for p in query.parameters}},
-                    "variables": result.variables,
-                    "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
-                }
-            )
-            named_answers.put(key, body)
-        return Response(body, media_type="application/json")
-
     from fastapi.staticfiles import StaticFiles
 
     from .api import build_router as rest_router
     from .api_data import PlanData
     from .linked_data import build_router as linked_data_router
+    from .named_api import build_router as named_router
     from .pages import PeoplePages
     from .pages import build_router as pages_router
     from .site import build_router as site_router
@@ -300,6 +256,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     app.include_router(rest_router(plan_data, ApiError))
+    app.include_router(named_router(svc.catalog, svc.store, svc.index, svc.iris, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 
@@ -326,7 +283,34 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             health["sparqlWorkersIdle"] = svc.sparql.idle()
         return health
 
+    _document_400_not_422(app)
     return app
+
+
+def _document_400_not_422(app: FastAPI) -> None:
+    """Invalid parameters get 400 in the service's error format (see install_error_handlers), never 422."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+            )
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.get("responses", {})
+                    if responses.pop("422", None) is not None:
+                        responses.setdefault("400", {"description": "a malformed parameter"})
+            schema.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
+            schema.get("components", {}).get("schemas", {}).pop("ValidationError", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _wants_html(request: Request) -> bool:

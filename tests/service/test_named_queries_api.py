@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from nkc_kg.service.catalog import NamedQuery
 
 
 def test_queries_are_listed_with_parameters(client: TestClient) -> None:
@@ -33,3 +34,20 @@ def test_hostile_and_malformed_parameters_are_400(client: TestClient) -> None:
         r = client.get("/api/queries/parties-in-subgoal", params=params)
         assert r.status_code == 400, (params, r.text)
         assert set(r.json()) == {"error", "detail"}
+
+
+def test_openapi_documents_every_named_query_with_its_parameters(
+    client: TestClient, catalog: dict[str, NamedQuery]
+) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for name, query in catalog.items():
+        operation = paths[f"/api/queries/{name}"]["get"]
+        documented = {p["name"]: p for p in operation.get("parameters", [])}
+        assert set(documented) == {p.name for p in query.parameters}, name
+        for p in query.parameters:
+            assert documented[p.name]["description"] and documented[p.name]["examples"] == [p.example]
+        assert set(operation["responses"]) == {"200", "400", "404"}, name
+
+
+def test_no_route_documents_a_422_the_service_never_sends(client: TestClient) -> None:
+    assert '"422"' not in client.get("/openapi.json").text
