@@ -63,9 +63,9 @@ class Service:
 
 
 def load_service(settings: Settings) -> Service:
-    """Build the graph from the curated data and fail loudly (with file:line) if it is broken.
-
-    With the remote store, connect to the endpoint instead; StoreUnavailable says why that failed."""
+    """Load the graph: the curated data (built, or read from the build cache), a dataset file, or
+    a remote store. Broken curated data stops start-up with every error at file:line; an unusable
+    remote store raises StoreUnavailable saying why."""
     began = time.perf_counter()
     iris = Iris()
     store: Store
@@ -92,8 +92,7 @@ def load_service(settings: Settings) -> Service:
     # itself (HTTP time-out); with no workers, queries run in-process, in abandoned threads at the limit.
     sparql = None
     if isinstance(store, EmbeddedStore) and settings.sparql_workers > 0:
-        snapshot = settings.dataset or snapshot or _snapshot(store)
-        sparql = QueryPool(snapshot, settings.sparql_workers)
+        sparql = QueryPool(snapshot or _snapshot(store), settings.sparql_workers)
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
     return Service(settings, iris, store, catalog, index, time.perf_counter() - began, sparql)
