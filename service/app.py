@@ -255,7 +255,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     app.include_router(rest_router(plan_data, ApiError))
-    app.include_router(named_router(svc.catalog, svc.store, svc.index, svc.iris, ApiError))
+    app.include_router(named_router(svc, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 

@@ -11,22 +11,23 @@ from __future__ import annotations
 import inspect
 import keyword
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ..loaders.iris import Iris
 from .api import CACHE_ENTRIES, ERRORS, JsonCache, encode
 from .catalog import NamedQuery
-from .runner import EntityIndex, run_named
-from .store import Store
+from .runner import run_named
+
+if TYPE_CHECKING:
+    from .app import Service
 
 TAG = "Named queries"
 TYPE_HINTS = {
     "plan": "plan id",
-    "party": "abbreviation, any name or id of a party (case- and accent-insensitive)",
+    "party": "case- and accent-insensitive",
     "integer": "whole number",
     "date": "ISO date YYYY-MM-DD",
     "year": "year YYYY",
@@ -51,10 +52,11 @@ def describe(query: NamedQuery) -> dict[str, Any]:
     }
 
 
-def build_router(
-    catalog: dict[str, NamedQuery], store: Store, index: EntityIndex, iris: Iris, error: type[Exception]
-) -> APIRouter:
-    """``error(status, error, detail)`` is the service's JSON problem exception (ApiError)."""
+def build_router(service: Service, error: type[Exception]) -> APIRouter:
+    """``error(status, error, detail)`` is the service's JSON problem exception (ApiError).
+
+    The store is looked up on ``service`` per request, as the SPARQL endpoint does."""
+    catalog = service.catalog
     router = APIRouter(prefix="/api/queries", tags=[TAG])
     answers = JsonCache(CACHE_ENTRIES)
 
@@ -67,7 +69,9 @@ def build_router(
         key = (query.name, tuple(sorted(params.items())))
         body = answers.get(key)
         if body is None:
-            result = await anyio.to_thread.run_sync(run_named, query, params, store, index, iris)
+            result = await anyio.to_thread.run_sync(
+                run_named, query, params, service.store, service.index, service.iris
+            )
             declared = {p.name for p in query.parameters}
             body = encode(
                 {
@@ -129,7 +133,7 @@ def _endpoint(
                 str | None,
                 Query(
                     alias=p.name,
-                    description=f"{p.description} ({TYPE_HINTS.get(p.type, p.type)})",
+                    description=f"{p.description} — {TYPE_HINTS.get(p.type, p.type)}",
                     examples=[p.example],
                 ),
             ],

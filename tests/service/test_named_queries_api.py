@@ -45,7 +45,7 @@ def test_openapi_documents_every_named_query_with_its_parameters(
         documented = {p["name"]: p for p in operation.get("parameters", [])}
         assert set(documented) == {p.name for p in query.parameters}, name
         for p in query.parameters:
-            assert documented[p.name]["description"] and documented[p.name]["examples"] == [p.example]
+            assert documented[p.name]["description"] and documented[p.name]["schema"]["examples"] == [p.example]
         assert set(operation["responses"]) == {"200", "400", "404"}, name
 
 
