@@ -1,8 +1,8 @@
 """The small store interface the service depends on, and its embedded implementation.
 
 Only the store modules talk to an engine. Parameters are passed as typed RDF
-terms and bound by the engine (pyoxigraph substitutions), never formatted
-into query text.
+terms and bound in a VALUES block at the top of the query's WHERE group (see
+values.py), never formatted into query text. Both stores bind them the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .formats import (
     solution_rows,
     to_ox,
 )
+from .values import with_values
 
 __all__ = [
     "DUMP_FORMATS",
@@ -102,8 +103,10 @@ class EmbeddedStore:
         return self._store
 
     def _run(self, sparql: str, bindings: Mapping[str, Node] | None) -> object:
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        return self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+        # VALUES, not pyoxigraph's `substitutions`: the optimiser plans joins from a VALUES block
+        # (index look-ups from the bound plan or party), whereas substituted variables are planned
+        # as unbound and filtered afterwards, which scans the whole graph (bench/findings.md).
+        return self._store.query(with_values(sparql, bindings), use_default_graph_as_union=True)
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
         solutions = self._run(sparql, bindings)
