@@ -9,7 +9,14 @@ and the plan identifier literal. A seeded half of the parties the plan names
 get their own copy per synthetic plan (IRI and labels suffixed), the other
 half stay shared, so party look-ups and joins see both kinds. Facts the copy would only
 restate about shared things (a shared party's label) are left out, as each triple of the real
-data lives in one graph.
+data lives in one graph. Nodes under a party's IRI (a team's memberships) and the plan's own
+team always belong to the copy: a copy must not add members to a real team.
+
+The copies are spread over 40 plan years (2015–2054, the real plan's year included): a graph
+of a thousand plans holds plans of many years, not a thousand plans for 2025, so questions
+about a year or a quarter see the plans of that year. The plan year, the timeframes' labels and
+their begin and end dates move by the copy's offset; the shifted calendar days get their
+``time:Instant`` nodes once, in the graph ``graph/bench-calendar``.
 
 The template is rewritten once with a marker where the suffix goes; every
 synthetic plan is then one ``str.replace`` and one write, so 15 M quads take
@@ -21,6 +28,7 @@ about a minute.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import re
 import shutil
@@ -35,10 +43,24 @@ DEFAULT_REAL = Path("build/nkc-kg.nq")
 SEED = 20250
 IRI_MARK = "\x00"  # becomes "-synth-0001"
 LABEL_MARK = "\x01"  # becomes " (synth-0001)"
+YEAR_MARK = "\x02"  # "\x02" + "2025" + "\x03": a year that moves with the copy's offset
+YEAR_END = "\x03"
+PLAN_YEARS = 40  # copies cycle through offsets -10 … +29 from the real plan's year
+FIRST_OFFSET = -10
 
 # plan/<slug>, doc/<slug>, graph/<slug>: the things a copied plan document owns
 _OWNED = re.compile(r"<" + re.escape(BASE) + r"(plan|doc|graph)/([^/>]+)")
-_PARTY = re.compile(r"<" + re.escape(BASE) + r"party/([^/>]+)")
+_PARTY = re.compile(r"<" + re.escape(BASE) + r"party/([^/>]+)(/[^>]*)?>")
+_DATE = re.compile(r"<" + re.escape(BASE) + r"date/(\d{4})-(\d\d-\d\d)>")
+_YEAR = re.compile(r"\b(19|20)(\d\d)\b")
+_YEAR_PREDICATE = " <https://w3id.org/nkc-kg/def#year> "
+_TEAM_PREDICATE = " <https://w3id.org/nkc-kg/def#hasTeam> "
+_LABEL_PREDICATE = " <http://www.w3.org/2000/01/rdf-schema#label> "
+_TIMEFRAME_SUBJECT = "/timeframe> "
+CALENDAR_GRAPH = f"{BASE}graph/bench-calendar"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+TIME = "http://www.w3.org/2006/time#"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"(@[A-Za-z-]+|\^\^<[^>]*>)?')
 _LABEL_PREDICATES = (
     "<http://www.w3.org/2000/01/rdf-schema#label>",
@@ -78,10 +100,34 @@ def build_template(real_lines: list[str], template_graph: str, seed: int = SEED)
     parties = sorted({m.group(1) for line in plan_lines for m in _PARTY.finditer(line)})
     rng = random.Random(seed)
     private = {slug for slug in parties if rng.random() < 0.5}
+    teams = {m.group(1) for line in plan_lines if _TEAM_PREDICATE in line for m in _PARTY.finditer(line)}
+    private |= teams
+
+    def party_iri(m: re.Match[str]) -> str:
+        slug, below = m.group(1), m.group(2) or ""
+        if below:  # a node under a party (a team membership) belongs to the copy
+            return f"<{BASE}party/{slug}{IRI_MARK if slug in private else ''}{below}{IRI_MARK}>"
+        return f"<{BASE}party/{slug}{IRI_MARK if slug in private else ''}>"
 
     def rewrite_iris(line: str) -> str:
         line = _OWNED.sub(lambda m: m.group(0) + IRI_MARK, line)
-        return _PARTY.sub(lambda m: m.group(0) + (IRI_MARK if m.group(1) in private else ""), line)
+        line = _PARTY.sub(party_iri, line)
+        return _DATE.sub(lambda m: f"<{BASE}date/{YEAR_MARK}{m.group(1)}{YEAR_END}-{m.group(2)}>", line)
+
+    def rewrite_years(line: str) -> str:
+        # the plan year and a timeframe's label ("Q4 2025 – Q1 2026") move with the copy
+        if _YEAR_PREDICATE in line or (_TIMEFRAME_SUBJECT in line and _LABEL_PREDICATE in line):
+            return _LITERAL.sub(
+                lambda m: (
+                    '"'
+                    + _YEAR.sub(lambda y: f"{YEAR_MARK}{y.group(0)}{YEAR_END}", m.group(1))
+                    + '"'
+                    + (m.group(2) or "")
+                ),
+                line,
+                count=1,
+            )
+        return line
 
     owned_literals = {f'"{slug}"' for slug in owned}
 
@@ -99,7 +145,7 @@ def build_template(real_lines: list[str], template_graph: str, seed: int = SEED)
         return subject.startswith(party_prefix) and subject[len(party_prefix) :] in private
 
     def rewrite(line: str) -> str:
-        line = rewrite_identifier(rewrite_iris(line))
+        line = rewrite_years(rewrite_identifier(rewrite_iris(line)))
         if is_private_party(line.replace(IRI_MARK, "")) and any(f" {p} " in line for p in _LABEL_PREDICATES):
             # a copied party is told apart from its original by name too
             line = _LITERAL.sub(lambda m: f'"{m.group(1)}{LABEL_MARK}"{m.group(2) or ""}', line, count=1)
@@ -129,19 +175,49 @@ def synthetic_id(index: int) -> str:
     return f"synth-{index:04d}"
 
 
+def year_offset(index: int) -> int:
+    """The copy's plan year relative to the real plan's: copies cycle through PLAN_YEARS years."""
+    return FIRST_OFFSET + (index - 1) % PLAN_YEARS
+
+
+_MARKED_YEAR = re.compile(YEAR_MARK + r"(\d{4})" + YEAR_END)
+_MARKED_DATE = re.compile(r"date/" + YEAR_MARK + r"(\d{4})" + YEAR_END + r"-(\d\d)-(\d\d)>")
+
+
+def calendar_quads(template: Template, offsets: set[int], real_text: str) -> list[str]:
+    """The time:Instant of every shifted day the copies name that the real data does not have."""
+    days = {(int(y), int(m), int(d)) for y, m, d in _MARKED_DATE.findall(template.text)}
+    lines = []
+    for year, month, day in sorted({(y + o, m, d) for y, m, d in days for o in offsets}):
+        iso = dt.date(year, month, day).isoformat()
+        node = f"<{BASE}date/{iso}>"
+        if f"{node} <http://www.w3.org/2006/time#inXSDDate>" in real_text:
+            continue
+        lines.append(f"{node} <{RDF_TYPE}> <{TIME}Instant> <{CALENDAR_GRAPH}> .\n")
+        lines.append(f'{node} <{TIME}inXSDDate> "{iso}"^^<{XSD_DATE}> <{CALENDAR_GRAPH}> .\n')
+    return lines
+
+
 def write_dataset(real: Path, out: Path, plans: int, template_graph: str = DEFAULT_TEMPLATE) -> tuple[int, Template]:
     """Copy ``real`` to ``out`` and append ``plans`` synthetic copies of the template plan; returns quads written."""
     real_text = real.read_text(encoding="utf-8")
     real_lines = real_text.splitlines(keepends=True)
     template = build_template(real_lines, template_graph)
+    years = sorted({int(y) for y in _MARKED_YEAR.findall(template.text)})
+    offsets = {year_offset(i) for i in range(1, plans + 1)}
+    calendar = calendar_quads(template, offsets, real_text)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as sink:
         with real.open(encoding="utf-8") as source:
             shutil.copyfileobj(source, sink)
+        sink.writelines(calendar)
         for i in range(1, plans + 1):
-            sid = synthetic_id(i)
-            sink.write(template.text.replace(IRI_MARK, f"-{sid}").replace(LABEL_MARK, f" ({sid})"))
-    return len(real_lines) + plans * template.quads, template
+            sid, offset = synthetic_id(i), year_offset(i)
+            text = template.text.replace(IRI_MARK, f"-{sid}").replace(LABEL_MARK, f" ({sid})")
+            for year in years:
+                text = text.replace(f"{YEAR_MARK}{year}{YEAR_END}", str(year + offset))
+            sink.write(text)
+    return len(real_lines) + len(calendar) + plans * template.quads, template
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,8 @@ def generated(built: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> P
     built.dataset.serialize(real, format="nquads")
     out = folder / "synthetic.nq"
     quads, template = _generator().write_dataset(real, out, SYNTHETIC_PLANS)
-    assert quads == len(real.read_text(encoding="utf-8").splitlines()) + SYNTHETIC_PLANS * template.quads
+    assert quads == len(out.read_text(encoding="utf-8").splitlines())
+    assert quads > len(real.read_text(encoding="utf-8").splitlines()) + SYNTHETIC_PLANS * template.quads
     return out
 
 
@@ -76,3 +77,27 @@ def test_rest_answer_on_a_synthetic_plan(generated: Path) -> None:
     response = client.get("/api/plans/zeldzame-kankers-2025-synth-0001/subgoals/5/parties")
     assert response.status_code == 200
     assert response.json()["parties"]
+
+
+def test_copies_keep_to_their_own_team_and_year(generated: Path) -> None:
+    """A copy has a team of its own (the real team keeps its members) and a plan year of its own."""
+    service = load_service(Settings(dataset=generated))
+
+    def run(name: str, **params: str) -> list[dict[str, str]]:
+        rows = run_named(service.catalog[name], params, service.store, service.index, service.iris).rows
+        return [{k: str(v) for k, v in row.items()} for row in rows]
+
+    real_team = run("team-members", plan="zeldzame-kankers-2025")
+    copy_team = run("team-members", plan="zeldzame-kankers-2025-synth-0001")
+    assert len(real_team) == len(copy_team) == 13
+    assert not {r["person"] for r in real_team} & {r["person"] for r in copy_team if "synth" in r["person"]}
+    plan_years = "SELECT ?year WHERE { ?plan <https://w3id.org/nkc-kg/def#year> ?year }"
+    years = {str(row["year"]) for row in service.store.select(plan_years).rows}
+    generator = _generator()
+    expected = {str(2025 + generator.year_offset(i)) for i in range(1, SYNTHETIC_PLANS + 1)}
+    assert expected <= years and "2025" in years
+    # a copy's steps moved with its year: its quarter Q4 of that year has as many steps as the real Q4 2025
+    shifted = 2025 + generator.year_offset(1)
+    q4_real = run("steps-in-quarter", quarter="Q4 2025")
+    q4_copy = [r for r in run("steps-in-quarter", quarter=f"Q4 {shifted}") if r["plan"].endswith("-synth-0001")]
+    assert len(q4_copy) == len([r for r in q4_real if r["plan"] == "zeldzame-kankers-2025"])
