@@ -15,7 +15,7 @@ team always belong to the copy: a copy must not add members to a real team.
 The copies are spread over 40 plan years (2015–2054, the real plan's year included): a graph
 of a thousand plans holds plans of many years, not a thousand plans for 2025, so questions
 about a year or a quarter see the plans of that year. The plan year, the timeframes' labels and
-their begin and end dates move by the copy's offset; the shifted calendar days get their
+their begin and end dates and the years they overlap move by the copy's offset; the shifted calendar days get their
 ``time:Instant`` nodes once, in the graph ``graph/bench-calendar``.
 
 The template is rewritten once with a marker where the suffix goes; every
@@ -53,7 +53,7 @@ _OWNED = re.compile(r"<" + re.escape(BASE) + r"(plan|doc|graph)/([^/>]+)")
 _PARTY = re.compile(r"<" + re.escape(BASE) + r"party/([^/>]+)(/[^>]*)?>")
 _DATE = re.compile(r"<" + re.escape(BASE) + r"date/(\d{4})-(\d\d-\d\d)>")
 _YEAR = re.compile(r"\b(19|20)(\d\d)\b")
-_YEAR_PREDICATE = " <https://w3id.org/nkc-kg/def#year> "
+_YEAR_PREDICATES = (" <https://w3id.org/nkc-kg/def#year> ", " <https://w3id.org/nkc-kg/def#overlapsYear> ")
 _TEAM_PREDICATE = " <https://w3id.org/nkc-kg/def#hasTeam> "
 _LABEL_PREDICATE = " <http://www.w3.org/2000/01/rdf-schema#label> "
 _TIMEFRAME_SUBJECT = "/timeframe> "
@@ -116,7 +116,7 @@ def build_template(real_lines: list[str], template_graph: str, seed: int = SEED)
 
     def rewrite_years(line: str) -> str:
         # the plan year and a timeframe's label ("Q4 2025 – Q1 2026") move with the copy
-        if _YEAR_PREDICATE in line or (_TIMEFRAME_SUBJECT in line and _LABEL_PREDICATE in line):
+        if any(p in line for p in _YEAR_PREDICATES) or (_TIMEFRAME_SUBJECT in line and _LABEL_PREDICATE in line):
             return _LITERAL.sub(
                 lambda m: (
                     '"'

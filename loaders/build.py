@@ -246,6 +246,9 @@ class Builder:
             assoc = self.iris.association(owner, role, party)
             self.add(owner, PROV.qualifiedAssociation, assoc)
             self.add(owner, PROV.wasAssociatedWith, agent)
+            if role == "lead":
+                # the unqualified form of a lead role: "who leads this step?" in one pattern
+                self.add(owner, self.nkc.ledBy, agent)
             self.add(assoc, RDF.type, PROV.Association)
             self.add(assoc, PROV.agent, agent)
             self.add(assoc, PROV.hadRole, self.nkc[ROLE_TERM[role]])
@@ -811,6 +814,10 @@ class Builder:
             shared = self.dataset.graph(self.iris.graph("curated"))
             shared.add((instant, RDF.type, TIME.Instant))
             shared.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
+        if tf.start is not None and tf.end is not None:
+            # an index for questions about a year or a quarter: a range filter on dates scans every timeframe
+            for year in range(tf.start.year, tf.end.year + 1):
+                self.add(iri, self.nkc.overlapsYear, Literal(str(year), datatype=XSD.gYear))
 
     def past_activity(self, plan_id: str, past: r.PastActivity, key: PathKey) -> None:
         iri = self.entity(self.iris.activity(plan_id, past.number), "PastActivity", key, past.source, past.issues)

@@ -18,8 +18,18 @@ import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-ParamType = TypingLiteral["plan", "party", "integer", "date", "string", "quarter", "iri", "year"]
-PARAM_TYPES: tuple[str, ...] = ("plan", "party", "integer", "date", "string", "quarter", "iri", "year")
+ParamType = TypingLiteral["plan", "party", "abbreviation", "integer", "date", "string", "quarter", "iri", "year"]
+PARAM_TYPES: tuple[str, ...] = (
+    "plan",
+    "party",
+    "abbreviation",
+    "integer",
+    "date",
+    "string",
+    "quarter",
+    "iri",
+    "year",
+)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -55,6 +65,8 @@ class NamedQuery:
     sparql: str
     summary_nl: str | None = None
     returns: tuple[str, ...] = field(default_factory=tuple)
+    # two date parameters bounding a period: every year of it is bound to ?periodYear
+    period: tuple[str, str] | None = None
 
     @property
     def kind(self) -> str:
@@ -74,7 +86,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise CatalogError(f"{path}: header is not valid YAML: {exc}") from None
     if not isinstance(header, dict):
         raise CatalogError(f"{path}: header must be a mapping")
-    unknown = set(header) - {"summary", "summary_nl", "description", "params", "returns"}
+    unknown = set(header) - {"summary", "summary_nl", "description", "params", "returns", "period"}
     if unknown:
         raise CatalogError(f"{path}: unknown header field(s) {sorted(unknown)}")
     for required in ("summary", "description"):
@@ -102,6 +114,13 @@ def parse_query_file(path: Path) -> NamedQuery:
                 example=str(raw["example"]),
             )
         )
+    period = header.get("period")
+    if period is not None:
+        dates = {p.name for p in params if p.type == "date"}
+        if not (isinstance(period, list) and len(period) == 2 and set(period) <= dates):
+            raise CatalogError(f"{path}: period must name its two date parameters, e.g. [from, to]")
+        if not re.search(r"[?$]periodYear\b", text):
+            raise CatalogError(f"{path}: a query with a period uses ?periodYear (every year of the period)")
     return NamedQuery(
         name=path.stem,
         path=path,
@@ -111,6 +130,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         parameters=tuple(params),
         sparql=text,
         returns=tuple(header.get("returns") or ()),
+        period=(str(period[0]), str(period[1])) if period else None,
     )
 
 
@@ -140,6 +160,11 @@ def quarter_bounds(text: str) -> tuple[date, date]:
     return first, date.fromordinal(next_first.toordinal() - 1)
 
 
+def year_literal(year: int) -> Literal:
+    """A calendar year as the graph writes it (plan years and nkc:overlapsYear are xsd:gYear)."""
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
 def literal_for(param: Parameter, value: str) -> Literal | URIRef:
     """Typed term for the non-entity parameter types; entity types are resolved by the caller."""
     try:
@@ -150,7 +175,7 @@ def literal_for(param: Parameter, value: str) -> Literal | URIRef:
         if param.type == "year":
             if not re.fullmatch(r"\d{4}", value.strip()):
                 raise ValueError("expected a year like 2025")
-            return Literal(int(value), datatype=XSD.integer)
+            return year_literal(int(value))
         if param.type == "date":
             return Literal(date.fromisoformat(value.strip()).isoformat(), datatype=XSD.date)
         if param.type == "string":

@@ -28,6 +28,7 @@ TAG = "Named queries"
 TYPE_HINTS = {
     "plan": "plan id",
     "party": "case- and accent-insensitive",
+    "abbreviation": "any case",
     "integer": "whole number",
     "date": "ISO date YYYY-MM-DD",
     "year": "year YYYY",

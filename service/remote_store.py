@@ -22,11 +22,10 @@ from typing import Protocol, TypeVar
 import httpx
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.term import Node
 
 from .formats import QueryTooLarge, from_ox, serialise_answer, serialise_dump, solution_rows
 from .store import QueryTimeout, SelectResult, StoreUnavailable
-from .values import with_values
+from .values import Binding, with_values
 
 Params = Sequence[tuple[str, str]]
 T = TypeVar("T")
@@ -195,7 +194,7 @@ class RemoteStore:
     def _post(self, sparql: str, accept: str, timeout: float | None = None) -> tuple[bytes, str]:
         return self._transport.post([("query", sparql), *self._dataset], accept, timeout or self.timeout)
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> SelectResult:
         body, content_type = self._post(with_values(sparql, bindings), RESULTS_JSON)
 
         def rows(result: object) -> SelectResult:
@@ -205,7 +204,7 @@ class RemoteStore:
 
         return _parsed(body, content_type, rows)
 
-    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+    def ask(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> bool:
         body, content_type = self._post(with_values(sparql, bindings), RESULTS_JSON)
 
         def boolean(result: object) -> bool:
@@ -215,7 +214,7 @@ class RemoteStore:
 
         return _parsed(body, content_type, boolean)
 
-    def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Graph:
         body, content_type = self._post(with_values(sparql, bindings), N_TRIPLES)
 
         def graph(result: object) -> Graph:

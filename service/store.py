@@ -27,7 +27,7 @@ from .formats import (
     solution_rows,
     to_ox,
 )
-from .values import with_values
+from .values import Binding, with_values
 
 __all__ = [
     "DUMP_FORMATS",
@@ -54,11 +54,11 @@ class SelectResult:
 class Store(Protocol):
     """What the service needs from a triple store."""
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult: ...
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> SelectResult: ...
 
-    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool: ...
+    def ask(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> bool: ...
 
-    def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
+    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Graph: ...
 
     def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
         """A client's SPARQL query answered in a protocol format (body, content type).
@@ -102,25 +102,25 @@ class EmbeddedStore:
     def engine(self) -> ox.Store:
         return self._store
 
-    def _run(self, sparql: str, bindings: Mapping[str, Node] | None) -> object:
+    def _run(self, sparql: str, bindings: Mapping[str, Binding] | None) -> object:
         # VALUES, not pyoxigraph's `substitutions`: the optimiser plans joins from a VALUES block
         # (index look-ups from the bound plan or party), whereas substituted variables are planned
         # as unbound and filtered afterwards, which scans the whole graph (bench/findings.md).
         return self._store.query(with_values(sparql, bindings), use_default_graph_as_union=True)
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> SelectResult:
         solutions = self._run(sparql, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise ValueError("not a SELECT query")
         return SelectResult(*solution_rows(solutions))
 
-    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+    def ask(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> bool:
         result = self._run(sparql, bindings)
         if not isinstance(result, ox.QueryBoolean):
             raise ValueError("not an ASK query")
         return bool(result)
 
-    def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Graph:
         triples = self._run(sparql, bindings)
         if not isinstance(triples, ox.QueryTriples):
             raise ValueError("not a CONSTRUCT or DESCRIBE query")

@@ -8,6 +8,7 @@ literal could use to leave its string escaped. Nothing a client sends can end th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -60,17 +61,24 @@ def sparql_term(term: Node) -> str:
     raise TypeError(f"cannot bind {term!r}: only IRIs and literals can be bound")
 
 
-def values_block(bindings: Mapping[str, Node]) -> str:
+Binding = Node | tuple[Node, ...]  # one term, or several: the query is answered for each
+
+
+def values_block(bindings: Mapping[str, Binding]) -> str:
+    """One row per combination of the bound values (a variable bound to several terms gets one row each)."""
     names = list(bindings)
     for name in names:
         if not _VARNAME.match(name):
             raise ValueError(f"cannot bind {name!r}: not a SPARQL variable name")
+    choices = [bindings[n] if isinstance(bindings[n], tuple) else (bindings[n],) for n in names]
+    if any(not terms for terms in choices):
+        raise ValueError("cannot bind an empty list of values")
     variables = " ".join(f"?{n}" for n in names)
-    terms = " ".join(sparql_term(bindings[n]) for n in names)
-    return f"VALUES ({variables}) {{ ({terms}) }}"
+    rows = " ".join("(" + " ".join(sparql_term(t) for t in row) + ")" for row in itertools.product(*choices))
+    return f"VALUES ({variables}) {{ {rows} }}"
 
 
-def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+def with_values(sparql: str, bindings: Mapping[str, Binding] | None) -> str:
     """The query with the bindings as the first element of its WHERE group.
 
     At the start of the outermost group, VALUES joins the bound values with the whole group, so
