@@ -71,7 +71,7 @@ def _built() -> tuple[EmbeddedStore, Iris] | None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from ..loaders.draft.command import run_draft
+    from ..loaders.draft_command import run_draft
 
     return run_draft(args)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders import records as r
-from nkc_kg.loaders.draft.parties import NameIndex
-from nkc_kg.loaders.draft.plan import Draft, draft_plan
+from nkc_kg.loaders.draft import Draft, draft_plan
+from nkc_kg.loaders.draft_parties import NameIndex
 from nkc_kg.loaders.paths import curated_data_paths
 from nkc_kg.loaders.reader import read_curated
 

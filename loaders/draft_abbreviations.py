@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from .. import records as r
-from ..names import fold
-from .items import split_items
-from .pages import Line, Page
-from .parties import NameIndex
-from .report import Finding, finding
+from . import records as r
+from .draft_items import split_items
+from .draft_pages import Line, Page
+from .draft_parties import NameIndex
+from .draft_report import Finding, finding
+from .names import fold
 
 ENTRY = re.compile(r"^(?P<abbr>\S.*?)\s+=\s+(?P<expansion>\S.*)$")
 NOTE = re.compile(r"^(?P<expansion>.*\S)\s*\((?P<note>[^()]*)\)$")

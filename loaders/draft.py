@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import records as r
-from .abbreviations import draft_abbreviations, is_abbreviation_list
-from .activity_list import ListItem, is_activity_list, list_items
-from .cards import CardDrafter, DraftedCard, is_card
-from .pages import Deck, read_deck
-from .parties import NameIndex
-from .report import Finding, finding
-from .team import TeamDrafter, is_team
+from . import records as r
+from .draft_abbreviations import draft_abbreviations, is_abbreviation_list
+from .draft_cards import CardDrafter, DraftedCard, is_card
+from .draft_list import ListItem, is_activity_list, list_items
+from .draft_pages import Deck, read_deck
+from .draft_parties import NameIndex
+from .draft_report import Finding, finding
+from .draft_team import TeamDrafter, is_team
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .pages import Line
+from .draft_pages import Line
 
 NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*[.:]\s+(?P<text>\S.*)$")
 BULLETED = re.compile(r"^[-•▪*]\s+(?P<text>\S.*)$")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .. import records as r
-from ..names import fold
-from .items import join_lines, split_items
-from .pages import Line, Page
-from .parties import NameIndex, resolve_names
-from .report import Finding, finding
+from . import records as r
+from .draft_items import join_lines, split_items
+from .draft_pages import Line, Page
+from .draft_parties import NameIndex, resolve_names
+from .draft_report import Finding, finding
+from .names import fold
 
 WIDE_GAP = re.compile(r"\s{2,}")
 ROLE_HEADING = re.compile(r"^(?P<role>[A-Za-zÀ-ÿ ]+?) door:$")

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .plan import Draft
-from .report import Finding
+from .draft import Draft
+from .draft_report import Finding
 
 
 def planned_files(draft: Draft, folder: Path) -> dict[Path, str]:

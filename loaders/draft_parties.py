@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .. import records as r
-from ..names import fold
+from . import records as r
+from .names import fold
 
 SEPARATOR = re.compile(r"(\s*,\s*|\s+&\s+|\s+en\s+|\s*/\s*|\s*\|\s*|\s+met\s+|\s+of\s+|\s+namens\s+|\s*;\s*)")
 PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import records as r
-from ..names import fold
-from ..timeframes import TimeframeError, parse_timeframe
-from .activity_list import ListItem, match_title
-from .items import Item, join_lines, split_items
-from .pages import Line, Page
-from .parties import NameIndex, NameList, resolve_names
-from .report import Finding, finding
+from . import records as r
+from .draft_items import Item, join_lines, split_items
+from .draft_list import ListItem, match_title
+from .draft_pages import Line, Page
+from .draft_parties import NameIndex, NameList, resolve_names
+from .draft_report import Finding, finding
+from .names import fold
+from .timeframes import TimeframeError, parse_timeframe
 
 BOXES = {
     "wie doet het?": "lead",

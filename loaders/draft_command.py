@@ -9,13 +9,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..paths import DATA_DIR, curated_data_paths
-from ..reader import read_curated, read_curated_file
-from ..yamlio import display_path
-from .parties import NameIndex
-from .plan import Draft, document_of_seed, draft_plan, is_known_document, plans_of_document
-from .report import format_findings
-from .writer import planned_files
+from .draft import Draft, document_of_seed, draft_plan, is_known_document, plans_of_document
+from .draft_parties import NameIndex
+from .draft_report import format_findings
+from .draft_writer import planned_files
+from .paths import DATA_DIR, curated_data_paths
+from .reader import read_curated, read_curated_file
+from .yamlio import display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -12,9 +12,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..names import fold
-from .items import join_lines
-from .pages import Page
+from .draft_items import join_lines
+from .draft_pages import Page
+from .names import fold
 
 LIST_HEADING = re.compile(r"^wat we gaan doen in (\d{4})$")
 ITEM_START = re.compile(r"(?<=\S)\s+(?=\d{1,2}[.:]\s+[A-Z])")
