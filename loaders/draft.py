@@ -43,12 +43,12 @@ def draft_plan(
     draft = Draft(document, plan, deck)
     note = draft.findings.append
     if deck.printed:
-        page, number = deck.printed
-        note(finding("slides-printed", 0, None, "", severity="check", offset=deck.offset, page=page, number=number))
+        text_page, number = deck.printed
+        note(finding("slides-printed", 0, None, "", "", "check", offset=deck.offset, page=text_page, number=number))
     else:
         note(finding(f"slides-{deck.offset_from}", 0, None, "", severity="check", offset=deck.offset))
-    for page, number in deck.offset_conflicts:
-        note(finding("slides-conflict", 0, None, "", page=page, number=number, expected=page + deck.offset))
+    for text_page, number in deck.offset_conflicts:
+        note(finding("slides-conflict", 0, None, "", page=text_page, number=number, expected=text_page + deck.offset))
     note(finding("plan-header", 0, None, "", severity="check"))
     if not known_document:
         note(finding("unknown-document", 0, None, "", severity="check", document=document))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from . import records as r
 from .draft_items import Item, join_lines, split_items
@@ -133,7 +134,7 @@ class CardDrafter:
         return DraftedCard(number, self.page.slide, title_line, activity, self.findings)
 
     # ------------------------------------------------------------------ title and subgoals
-    def subgoals(self, goal: str | None, line: int) -> list[int] | str:
+    def subgoals(self, goal: str | None, line: int) -> list[int] | Literal["all"]:
         if goal is None:
             self.note("no-subgoal", line)
             return []
@@ -240,11 +241,11 @@ class CardDrafter:
             else:
                 by_number[item.number] = item
         for step in steps:
-            item = by_number.get(step.number)
-            if item is None:
+            lead = by_number.get(step.number)
+            if lead is None:
                 self.note("step-without-lead", step.line, _short(step.text), n=step.number)
             else:
-                step.lead = self.names(item.text, item.line, f"Wie doet het? {item.number}")
+                step.lead = self.names(lead.text, lead.line, f"Wie doet het? {lead.number}")
 
     def initiators(self, steps: list[_Step]) -> list[r.PartyRef]:
         """X (initiatiefnemer): X leads the steps and is the initiator of the activity."""
@@ -315,11 +316,12 @@ class CardDrafter:
                 if miss.why.startswith("remark")
                 else "no-party"
             )
-            args = {"id": initiative} if initiative else {}
-            suggestions = () if initiative else miss.suggestions
-            self.findings.append(
-                finding(code, line, self.page.slide, where, miss.written, suggestions=suggestions, **args)
-            )
+            if initiative:  # the name is known, as an initiative: no party to suggest
+                self.findings.append(finding(code, line, self.page.slide, where, miss.written, id=initiative))
+            else:
+                self.findings.append(
+                    finding(code, line, self.page.slide, where, miss.written, suggestions=miss.suggestions)
+                )
         return names
 
 

@@ -99,8 +99,8 @@ def read_deck(text: str, first_slide: int | None = None) -> Deck:
     if first_slide is not None:
         deck = Deck(pages, first_slide - 1, "given")
     elif printed:
-        page, number = printed[0]
-        deck = Deck(pages, number - page, "printed", printed[0])
+        first_page, number = printed[0]
+        deck = Deck(pages, number - first_page, "printed", printed[0])
     else:
         deck = Deck(pages, 0, "assumed")
     deck.offset_conflicts = [(p, n) for p, n in printed if n != p + deck.offset]

@@ -19,15 +19,17 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from . import records as r
 from .names import fold
 
 SEPARATOR = re.compile(r"(\s*,\s*|\s+&\s+|\s+en\s+|\s*/\s*|\s*\|\s*|\s+met\s+|\s+of\s+|\s+namens\s+|\s*;\s*)")
 PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
-# Words the plans put after a party to give it a role; the role names are those of records.PartyRole.
-ROLE_SUFFIXES = {"ter ondersteuning": "support", "in de lead": None}
-ROLE_NOTES = {"initiatiefnemer": "initiator"}
+Role = Literal["lead", "involved", "initiator", "project-owner", "support", "funder", "partner"]
+# Words the plans put after a party to give it a role (the roles of records.PartyRole).
+ROLE_SUFFIXES: dict[str, Role | None] = {"ter ondersteuning": "support", "in de lead": None}
+ROLE_NOTES: dict[str, Role] = {"initiatiefnemer": "initiator"}
 # What the plans write where a name is still to be decided.
 PLACEHOLDERS = {"ntb", "n.t.b.", "afstemmen", "bestuurslid", "…", "...", "etc.", "etc"}
 
@@ -100,7 +102,7 @@ class NameIndex:
 class Resolved:
     party: str
     written: str  # the part of the text it was read from
-    role: str | None = None
+    role: Role | None = None
     note: str | None = None
     how: str | None = None  # set when a pattern (not a plain name) was needed
 
@@ -143,7 +145,7 @@ class NameList:
 @dataclass
 class _Part:
     text: str
-    role: str | None = None
+    role: Role | None = None
     note: str | None = None
     marked: bool = False  # ends with a role phrase: the end of a group of parts
 

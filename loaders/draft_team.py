@@ -18,6 +18,7 @@ from .draft_report import Finding, finding
 from .names import fold
 
 WIDE_GAP = re.compile(r"\s{2,}")
+BULLET = re.compile(r"^[-•▪*]\s+")
 ROLE_HEADING = re.compile(r"^(?P<role>[A-Za-zÀ-ÿ ]+?) door:$")
 FRAME = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")  # the slide's upper-case title
 SECTION_MARK = re.compile(r"^0\d\.$")
@@ -66,7 +67,12 @@ class TeamDrafter:
                 former = item.text.endswith("*")
                 if former:
                     starred.append(item.line)
+                # the gap between name and organisation is only in the line as exported
+                gap = WIDE_GAP.search(BULLET.sub("", item.lines[0].text.strip()))
                 text = item.text.rstrip("* ").strip()
+                if gap and len(item.lines) == 1:
+                    name, rest = BULLET.sub("", item.lines[0].text.strip()).split(gap.group(0), 1)
+                    text = f"{name}  {rest.rstrip('* ').strip()}"
                 members += self.members(text, item.line, former and star_means_former, role)
         if starred and not star_means_former:
             for line in starred:

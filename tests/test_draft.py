@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders import records as r
+from nkc_kg.loaders.build import build_from_paths
 from nkc_kg.loaders.draft import Draft, draft_plan
 from nkc_kg.loaders.draft_parties import NameIndex
+from nkc_kg.loaders.draft_writer import planned_files
+from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import curated_data_paths
 from nkc_kg.loaders.reader import read_curated
 
@@ -237,3 +240,12 @@ def test_what_the_draft_misses_is_reported_as_not_placed(drafts: dict[str, Draft
             if slide not in reported:
                 silent.append(f"{what} (slide {slide})")
     assert silent == []
+
+
+def test_the_drafted_cards_build_in_place_of_the_curated_ones(drafts: dict[str, Draft], tmp_path: Path) -> None:
+    """Every id the draft writes resolves against the shipped data (`nkc-kg validate` can read it)."""
+    files = planned_files(drafts["zeldzame-kankers-2025"], tmp_path)
+    (cards,) = [p for p in files if p.name == "zeldzame-kankers-2025-activiteiten.yaml"]
+    cards.write_text(files[cards], encoding="utf-8")
+    shipped = [p for p in curated_data_paths() if p.name != cards.name]
+    assert build_from_paths([*shipped, cards], Iris()).errors == []
