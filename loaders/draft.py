@@ -87,8 +87,25 @@ def draft_plan(
             first = page.texts()[0]
             kind = first if len(first) <= 40 else first[:40] + "…"
             note(finding("slide-not-drafted", page.first_line, page.slide, "", severity="check", kind=kind))
+    _repeated_cards(draft)
     draft.cards.sort(key=lambda c: c.number)
     return draft
+
+
+def _repeated_cards(draft: Draft) -> None:
+    """A card whose steps are those of an earlier card (the plans have one): worth a look."""
+    first: dict[tuple[tuple[str, str | None], ...], DraftedCard] = {}
+    for card in draft.cards:
+        steps = tuple((s.text, s.timeframe) for s in card.activity.steps)
+        if steps in first:
+            other = first[steps]
+            where = f"activiteit {card.number}"
+            repeat = finding(
+                "card-repeats", card.line, card.slide, where, severity="check", n=other.number, other_slide=other.slide
+            )
+            draft.findings.append(repeat)
+        elif steps:
+            first[steps] = card
 
 
 def is_known_document(records: list[r.PlanFile | r.DocumentFile | r.ReferenceFile], document: str) -> bool:

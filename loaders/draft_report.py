@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "activiteit {n} heeft al een kaart (dia {other}): niet overgenomen",
         "activity {n} already has a card (slide {other}): not drafted",
     ),
+    "card-repeats": (
+        "de stappen zijn dezelfde als die van activiteit {n} (dia {other_slide})",
+        "the steps are those of activity {n} (slide {other_slide})",
+    ),
     "no-subgoal": ("geen 'Draagt bij aan subdoel …' op de kaart", "no 'Draagt bij aan subdoel …' on the card"),
     "goal-as-subgoal": (
         "de kaart zegt 'doel {n}'; gelezen als subdoel {n}",

@@ -225,8 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         help="draft curated YAML from a plan exported as text (activity cards, team, abbreviations)",
         description="Draft curated data from a plan exported as text: the activity cards (titles, subgoals, "
         "steps with timeframes, leads, parties to involve, other initiatives, intended results), the team and "
-        "the list of abbreviations. Party names become ids of data/parties.yaml where they match a name there. "
-        "Writes <plan>-activiteiten.yaml and <plan>.yaml and reports, with file:line, what it could not place.",
+        "the list of abbreviations. A party name becomes the id of the curated party with that abbreviation, "
+        "label or alt label; other names stay as text. Writes <plan>-activiteiten.yaml and <plan>.yaml and "
+        "reports, with file:line, what it could not place. It never writes into data/ without --into-data, and "
+        "never overwrites a file without --force.",
+        epilog="example: nkc-kg draft actieplan-2026.txt --document actieplan-zeldzame-kankers-2026 "
+        "--plan zeldzame-kankers-2026 -o draft/",
     )
     p.add_argument("file", help="the plan as text, e.g. ../shared/seeds/000_06674551e0d8bb76.txt")
     p.add_argument("-o", "--output", default="draft", help="folder to write to (default: draft/)")

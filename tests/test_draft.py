@@ -249,3 +249,14 @@ def test_the_drafted_cards_build_in_place_of_the_curated_ones(drafts: dict[str, 
     cards.write_text(files[cards], encoding="utf-8")
     shipped = [p for p in curated_data_paths() if p.name != cards.name]
     assert build_from_paths([*shipped, cards], Iris()).errors == []
+
+
+def test_source_inconsistencies_of_the_cards_are_reported(drafts: dict[str, Draft]) -> None:
+    """The draft points the editor at what the curators recorded as issues of the cards."""
+    late = {(f.code, f.slide, dict(f.args).get("n")) for f in drafts["late-gevolgen-2025"].findings}
+    assert ("card-repeats", 14, "2") in late  # the card numbered 2 repeats card 3
+    assert ("not-in-list", 13, "2") in late  # and activity 2 is not on the 2025 list
+    assert ("goal-as-subgoal", 14, "2") in late  # card 3 says 'doel 2'
+    rare = {(f.code, f.slide, dict(f.args).get("n")) for f in drafts["zeldzame-kankers-2025"].findings}
+    assert ("lead-without-step", 31, "2") in rare  # card 15: 'Wie doet het?' 2 for its only step 1
+    assert ("title-differs", 20, None) in rare and ("title-differs", 28, None) in rare
