@@ -20,6 +20,7 @@ from nkc_kg.loaders.draft_writer import planned_files
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import curated_data_paths
 from nkc_kg.loaders.reader import read_curated
+from pydantic import BaseModel
 
 PLANS = {
     "zeldzame-kankers-2025": ("000_06674551e0d8bb76.txt", "actieplan-zeldzame-kankers-2025"),
@@ -75,6 +76,18 @@ def drafts(seeds: Path, records: list) -> dict[str, Draft]:  # type: ignore[type
     }
 
 
+def differences(
+    where: str, drafted: BaseModel, curated: BaseModel, names: tuple[str, ...], only_set: bool = True
+) -> list[str]:
+    """The fields the draft states (or, with only_set=False, all of them) that differ from the curated record."""
+    out = []
+    for name in names:
+        mine, theirs = getattr(drafted, name), getattr(curated, name)
+        if (mine or not only_set) and mine != theirs:
+            out.append(f"{where} {name}: draft {mine!r} / curated {theirs!r}")
+    return out
+
+
 def compare(plan: str, draft: Draft, curated: Curated) -> list[str]:
     """Every fact the draft states that the curated data does not, as 'plan what: draft … / curated …'."""
     out: list[str] = []
@@ -84,9 +97,7 @@ def compare(plan: str, draft: Draft, curated: Curated) -> list[str]:
         if cur is None:
             out.append(f"{where}: not in the curated data")
             continue
-        for name in ("title", "card_title", "subgoals"):
-            if getattr(act, name) and getattr(act, name) != getattr(cur, name):
-                out.append(f"{where} {name}: draft {getattr(act, name)!r} / curated {getattr(cur, name)!r}")
+        out += differences(where, act, cur, ("title", "card_title", "subgoals"))
         for pid in set(ids(act.involved)) - set(ids(cur.involved)):
             out.append(f"{where} involved {pid}: not in the curated data")
         if act.involved_text and act.involved_text != cur.involved_text:
@@ -101,9 +112,7 @@ def compare(plan: str, draft: Draft, curated: Curated) -> list[str]:
             if cs is None:
                 out.append(f"{sw}: not in the curated data")
                 continue
-            for name in ("text", "timeframe", "lead_text"):
-                if getattr(step, name) and getattr(step, name) != getattr(cs, name):
-                    out.append(f"{sw} {name}: draft {getattr(step, name)!r} / curated {getattr(cs, name)!r}")
+            out += differences(sw, step, cs, ("text", "timeframe", "lead_text"))
             cur_lead = ids(cs.lead)
             for pid, role in ids(step.lead).items():
                 if pid not in cur_lead:
@@ -130,12 +139,7 @@ def compare(plan: str, draft: Draft, curated: Curated) -> list[str]:
         if cur_abbr is None:
             out.append(f"{plan} abbreviation {abbr.abbr}: not in the curated data")
             continue
-        for name in ("expansion", "note", "denotes"):
-            if getattr(abbr, name) and getattr(abbr, name) != getattr(cur_abbr, name):
-                out.append(
-                    f"{plan} abbreviation {abbr.abbr} {name}: draft {getattr(abbr, name)!r} / "
-                    f"curated {getattr(cur_abbr, name)!r}"
-                )
+        out += differences(f"{plan} abbreviation {abbr.abbr}", abbr, cur_abbr, ("expansion", "note", "denotes"))
     for team in draft.teams:
         if team.id not in curated.teams:
             out.append(f"{plan} team {team.id}: not in the curated data")
@@ -144,9 +148,8 @@ def compare(plan: str, draft: Draft, curated: Curated) -> list[str]:
             if cm is None:
                 out.append(f"{plan} team member {member.person}: not in the curated data")
                 continue
-            for name in ("affiliation_text", "former", "role"):
-                if getattr(member, name) != getattr(cm, name):
-                    out.append(f"{plan} team member {member.person} {name}: draft {getattr(member, name)!r}")
+            names = ("affiliation_text", "former", "role")
+            out += differences(f"{plan} team member {member.person}", member, cm, names, only_set=False)
             for pid in set(member.affiliations) - set(cm.affiliations):
                 out.append(f"{plan} team member {member.person} affiliation {pid}: not in the curated data")
     return out
