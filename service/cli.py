@@ -70,6 +70,12 @@ def _built() -> tuple[EmbeddedStore, Iris] | None:
     return EmbeddedStore.from_dataset(result.dataset), iris
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    from ..loaders.draft_command import run_draft
+
+    return run_draft(args)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from ..loaders.dataset import build_dataset
 
@@ -213,6 +219,28 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["nl", "en"], default="nl")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "draft",
+        help="draft curated YAML from a plan exported as text (activity cards, team, abbreviations)",
+        description="Draft curated data from a plan exported as text: the activity cards (titles, subgoals, "
+        "steps with timeframes, leads, parties to involve, other initiatives, intended results), the team and "
+        "the list of abbreviations. A party name becomes the id of the curated party with that abbreviation, "
+        "label or alt label; other names stay as text. Writes <plan>-activiteiten.yaml and <plan>.yaml and "
+        "reports, with file:line, what it could not place. It never writes into data/ without --into-data, and "
+        "never overwrites a file without --force.",
+        epilog="example: nkc-kg draft actieplan-2026.txt --document actieplan-zeldzame-kankers-2026 "
+        "--plan zeldzame-kankers-2026 -o draft/",
+    )
+    p.add_argument("file", help="the plan as text, e.g. ../shared/seeds/000_06674551e0d8bb76.txt")
+    p.add_argument("-o", "--output", default="draft", help="folder to write to (default: draft/)")
+    p.add_argument("--document", help="source document id (default: looked up by file name in data/sources.yaml)")
+    p.add_argument("--plan", help="plan id (default: the plan of that document in data/)")
+    p.add_argument("--first-slide", type=int, help="slide number of the text's first page (default: from page numbers)")
+    p.add_argument("--force", action="store_true", help="overwrite draft files that exist")
+    p.add_argument("--into-data", action="store_true", help="allow -o to point into data/ (the curated data)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("build", help="build the graph and write TriG and N-Quads")
     p.add_argument("-o", "--output", default="build")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..loaders.iris import Iris
+from ..loaders.names import fold
 from .catalog import NamedQuery, ParameterError, literal_for, quarter_bounds, year_literal
 from .store import SelectResult, Store
 from .values import Binding
@@ -36,12 +36,6 @@ PREFIX nkc: <https://w3id.org/nkc-kg/def#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
 """
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key ('Patiëntenplatform' ~ 'patientenplatform')."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().replace("-", " ").split())
 
 
 @dataclass
