@@ -214,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_validate)
 
+    from .diff_cli import add_parser as add_diff_parser
+
+    add_diff_parser(sub)
+
     p = sub.add_parser("build", help="build the graph and write TriG and N-Quads")
     p.add_argument("-o", "--output", default="build")
     p.set_defaults(func=cmd_build)
