@@ -89,6 +89,8 @@ def format_diff(diff: JsonDict, lang: str = "nl") -> str:
     summary = diff["summary"]
     r.say(f"{r.t('diff.summary')}: {r.t('diff.summary.activities', **summary)}")
     r.say(r.t("diff.summary.details", **summary), 2)
+    if no_differences(diff):
+        r.say(r.t("diff.nothing"), 2)
     if diff["notes"]:
         r.blank()
         r.lines.append(f"{r.t('diff.notes')}:")
@@ -126,6 +128,13 @@ def format_diff(diff: JsonDict, lang: str = "nl") -> str:
         for change in diff["statedChanges"]:
             r.say(f"{change.get('number')}. {change['text']}", 2, 3)
     return "\n".join(r.lines).rstrip() + "\n"
+
+
+def no_differences(diff: JsonDict) -> bool:
+    team = diff.get("team") or {}
+    return all(e["status"] == "unchanged" for e in diff["activities"]) and not any(
+        team.get(key) for key in ("joined", "left", "formerChanged")
+    )
 
 
 def activity_lines(entry: JsonDict, r: Report) -> None:

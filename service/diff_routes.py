@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from .api import ERRORS, checked_key, encode
 from .api_data import BadParameter, JsonDict, NotFound, PlanData
 from .diff_models import DiffOut
+from .diff_report import no_differences
 from .messages import message
 from .plan_diff import compare
 from .plan_versions import VersionReader
@@ -93,6 +94,7 @@ def page_texts(diff: JsonDict, lang: str) -> JsonDict:
         "summary": t("diff.summary.activities", **diff["summary"]),
         "details": t("diff.summary.details", **diff["summary"]),
         "notes": [t(f"diff.note.{note['code']}", plan=note["plan"]) for note in diff["notes"]],
+        "nothing": no_differences(diff),
     }
 
 

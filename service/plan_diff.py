@@ -64,9 +64,10 @@ class ActivityLikeness:
 
     def __init__(self, activities: Iterable[Activity]) -> None:
         listed = list(activities)
-        self._titles = {a.iri: title_words(a) for a in listed}
-        self._content = {a.iri: content_words(a) for a in listed}
-        frequency = Counter(w for a in listed for w in self._titles[a.iri] | self._content[a.iri])
+        # keyed by the object: a draft's activities have the same IRIs as the shipped ones
+        self._titles = {id(a): title_words(a) for a in listed}
+        self._content = {id(a): content_words(a) for a in listed}
+        frequency = Counter(w for a in listed for w in self._titles[id(a)] | self._content[id(a)])
         count = max(len(listed), 1)
         self._weight = {w: math.log((count + 1) / n) for w, n in frequency.items()}
 
@@ -75,8 +76,8 @@ class ActivityLikeness:
         return sum(self._weight.get(w, 0.0) for w in a & b) / union if a and b and union else 0.0
 
     def __call__(self, a: Activity, b: Activity) -> float:
-        title = self._overlap(self._titles.get(a.iri, set()), self._titles.get(b.iri, set()))
-        content = self._overlap(self._content.get(a.iri, set()), self._content.get(b.iri, set()))
+        title = self._overlap(self._titles.get(id(a), set()), self._titles.get(id(b), set()))
+        content = self._overlap(self._content.get(id(a), set()), self._content.get(id(b), set()))
         return max(title, content)
 
 
@@ -260,8 +261,7 @@ class DiffWriter:
             ),
         }
 
-    def steps(self, a: Activity, b: Activity) -> JsonDict:
-        pairs = pair_by_likeness(a.steps, b.steps, lambda s: s.number, lambda x, y: text_similarity(x.text, y.text))
+    def steps(self, a: Activity, b: Activity, pairs: list[Pair]) -> JsonDict:
         paired_old = {p.old.iri for p in pairs}
         paired_new = {p.new.iri for p in pairs}
         changes = []
@@ -290,8 +290,11 @@ class DiffWriter:
             "changed": changes,
         }
 
-    def results(self, a: Activity, b: Activity) -> JsonDict:
+    def results(self, a: Activity, b: Activity, step_pairs: list[Pair]) -> JsonDict:
+        """Results paired by text; a result's steps count as changed when they are not the partners of
+        its old steps (a step inserted before them renumbers the steps, not what the result is of)."""
         pairs = pair_by_likeness(a.results, b.results, lambda r: r.number, lambda x, y: text_similarity(x.text, y.text))
+        step_partner = {p.old.number: p.new.number for p in step_pairs}
         paired_old = {p.old.iri for p in pairs}
         paired_new = {p.new.iri for p in pairs}
         changes = []
@@ -302,7 +305,9 @@ class DiffWriter:
                 "to": self.result(self.new, y),
                 "renumbered": x.number != y.number,
                 "text": changed(x.text, y.text),
-                "steps": changed(sorted(x.steps), sorted(y.steps)),
+                "steps": None
+                if sorted(step_partner.get(n, -1) for n in x.steps) == sorted(y.steps)
+                else {"from": sorted(x.steps), "to": sorted(y.steps)},
             }
             if entry["renumbered"] or entry["text"] is not None or entry["steps"] is not None:
                 changes.append(entry)
@@ -327,6 +332,9 @@ class DiffWriter:
     def pair(self, pair: Pair) -> JsonDict:
         a, b = pair.old, pair.new
         unknown = sorted({*(PAST_UNKNOWN if a.kind == "past" else ()), *(PAST_UNKNOWN if b.kind == "past" else ())})
+        step_pairs = pair_by_likeness(
+            a.steps, b.steps, lambda s: s.number, lambda x, y: text_similarity(x.text, y.text)
+        )
         initiatives = {
             "joined": [
                 self.entity(self.new, i, label) for i, label in sorted(b.initiatives.items()) if i not in a.initiatives
@@ -341,8 +349,8 @@ class DiffWriter:
             "subgoals": None if "subgoals" in unknown else changed(subgoals(a), subgoals(b)),
             "parties": self.roles(a.all_roles(), b.all_roles()),
             "initiatives": initiatives,
-            "steps": None if "steps" in unknown else self.steps(a, b),
-            "results": None if "results" in unknown else self.results(a, b),
+            "steps": None if "steps" in unknown else self.steps(a, b, step_pairs),
+            "results": None if "results" in unknown else self.results(a, b, step_pairs),
             "continuation": self.continuation(a, b),
         }
         return {
