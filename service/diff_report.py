@@ -18,8 +18,8 @@ TITLE_WIDTH = 90
 
 
 class Report:
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str, relation: str = "") -> None:
+        self.lang, self.relation = lang, relation
         self.lines: list[str] = []
 
     def t(self, key: str, **values: Any) -> str:
@@ -77,7 +77,7 @@ def side_line(side: JsonDict, r: Report) -> str:
 
 
 def format_diff(diff: JsonDict, lang: str = "nl") -> str:
-    r = Report(lang)
+    r = Report(lang, diff["relation"])
     old, new = diff["from"], diff["to"]
     r.lines.append(r.t("diff.title"))
     width = max(len(r.t("diff.from")), len(r.t("diff.to"))) + 2
@@ -137,6 +137,12 @@ def no_differences(diff: JsonDict) -> bool:
     )
 
 
+def before_after(r: Report, label: str, before: str, after: str, indent: int) -> None:
+    """'label: before' and '→ after' under it, the two texts aligned."""
+    r.say(f"{label}: {before}", indent, len(label) + 2)
+    r.say(f"→ {after}", indent + len(label), 2)
+
+
 def activity_lines(entry: JsonDict, r: Report) -> None:
     old, new, changes = entry["from"], entry["to"], entry["changes"]
     flags = []
@@ -150,17 +156,18 @@ def activity_lines(entry: JsonDict, r: Report) -> None:
     if not changes["title"]:
         r.say(shorten(new.get("title") or new["label"], WIDTH - 4), 4, 4)
     if changes["title"]:
-        r.say(f"{r.t('diff.activity.title')}: {changes['title']['from']}", 4, 4)
-        r.say(f"→ {changes['title']['to']}", 4 + len(r.t("diff.activity.title")), 4)
+        before_after(r, r.t("diff.activity.title"), changes["title"]["from"], changes["title"]["to"], 4)
         if entry["continued"]:
-            for ref in (old, new):
-                for issue in ref.get("issues") or []:
-                    note = issue.get("noteEn") if r.lang == "en" and issue.get("noteEn") else issue.get("note")
-                    if note:
-                        r.say(f"{r.t('diff.activity.issues')} ({ref['plan']} {ref['number']}): {note}", 4, 4)
+            # why two differently titled activities are one: the curators' notes on the earlier one,
+            # whose data holds the continuation link
+            earlier = new if r.relation == "previous-edition" else old
+            for issue in earlier.get("issues") or []:
+                note = issue.get("noteEn") if r.lang == "en" and issue.get("noteEn") else issue.get("note")
+                if note:
+                    r.say(f"{r.t('diff.activity.issues')} ({earlier['plan']} {earlier['number']}): {note}", 4, 4)
     if changes["cardTitle"]:
-        r.say(f"{r.t('diff.activity.cardtitle')}: {changes['cardTitle']['from'] or '–'}", 4, 4)
-        r.say(f"→ {changes['cardTitle']['to'] or '–'}", 4 + len(r.t("diff.activity.cardtitle")), 4)
+        card = changes["cardTitle"]
+        before_after(r, r.t("diff.activity.cardtitle"), card["from"] or "–", card["to"] or "–", 4)
     if changes["subgoals"]:
         r.say(
             f"{r.t('diff.activity.subgoals')}: {subgoals_text(changes['subgoals']['from'], r)} → "
@@ -220,8 +227,7 @@ def steps_lines(steps: JsonDict, r: Report) -> None:
                 4,
             )
         if change["text"]:
-            r.say(f"{r.t('diff.step.text')}: {change['text']['from']}", 6, 4)
-            r.say(f"→ {change['text']['to']}", 6 + len(r.t("diff.step.text")), 4)
+            before_after(r, r.t("diff.step.text"), change["text"]["from"], change["text"]["to"], 6)
         if change["leadText"]:
             r.say(
                 f"{r.t('diff.step.leadtext')}: {change['leadText']['from'] or '–'} → {change['leadText']['to'] or '–'}",
@@ -241,11 +247,12 @@ def results_lines(results: JsonDict, r: Report) -> None:
         old, new = change["from"], change["to"]
         name = f"{word} {renumbering(old, new)}"
         if change["text"]:
-            r.say(f"{name}: {change['text']['from']}", 4, 4)
-            r.say(f"→ {change['text']['to']}", 4, 4)
+            before_after(r, name, change["text"]["from"], change["text"]["to"], 4)
         elif change["steps"]:
             steps_word = r.t("diff.step")
-            r.say(f"{name}: {steps_word} {change['steps']['from']} → {change['steps']['to']}", 4, 4)
+            before = ", ".join(str(n) for n in change["steps"]["from"]) or "–"
+            after = ", ".join(str(n) for n in change["steps"]["to"]) or "–"
+            r.say(f"{name}: {steps_word} {before} → {after}", 4, 4)
         else:
             r.say(name, 4, 4)
 

@@ -216,7 +216,9 @@ class DiffWriter:
 
     def party(self, side: PlanVersion, iri: str, roles: Iterable[str]) -> JsonDict:
         party = side.parties.get(iri) or Party(iri, iri, None)
-        return self.entity(side, iri, party.label, abbreviation=party.abbreviation, roles=ordered_roles(roles))
+        return self.entity(
+            side, iri, party.label, abbreviation=party.abbreviation, api=side.party_api(iri), roles=ordered_roles(roles)
+        )
 
     def step(self, side: PlanVersion, s: Step) -> JsonDict:
         return self.entity(

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from rdflib import URIRef
 
@@ -132,6 +133,7 @@ class PlanVersion:
     draft: bool = False
     files: list[str] = field(default_factory=list)
     url_of: Callable[[str], str | None] = field(default=lambda iri: None, repr=False)
+    party_api: Callable[[str], str | None] = field(default=lambda iri: None, repr=False)
 
     @property
     def revision_of(self) -> str | None:
@@ -181,6 +183,13 @@ class VersionReader:
     def url_of(self, iri: str) -> str | None:
         # a draft's entities are not served: their IRIs dereference to the shipped version, if any
         return None if self.draft else service_path(iri, self.data.iris)
+
+    def party_api(self, iri: str) -> str | None:
+        """The party's path in the REST API (by its slug, which the API accepts as a key)."""
+        prefix = str(self.data.iris.party(""))
+        if self.draft or not iri.startswith(prefix):
+            return None
+        return "/api/parties/" + quote(iri[len(prefix) :], safe="")
 
     def read(self, plan_id: str, parameter: str = "plan") -> PlanVersion:
         self.check_plan(plan_id, parameter)
@@ -275,6 +284,7 @@ class VersionReader:
             draft=self.draft,
             files=list(self.files),
             url_of=self.url_of,
+            party_api=self.party_api,
         )
 
     def _team(self, plan: URIRef) -> Team | None:
