@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
-from .pictures import ROLE_ORDER
+from .pages import ordered_roles
 from .plan_versions import Activity, Link, Party, PlanVersion, Result, Step, Timeframe
 from .runner import fold
 
@@ -164,11 +164,6 @@ def pair_activities(old: PlanVersion, new: PlanVersion) -> tuple[list[Pair], lis
 
 
 # -- the answer ---------------------------------------------------------------------------------
-
-
-def ordered_roles(roles: Iterable[str]) -> list[str]:
-    found = set(roles)
-    return [r for r in ROLE_ORDER if r in found] + sorted(found - set(ROLE_ORDER))
 
 
 def changed(a: Any, b: Any) -> JsonDict | None:

@@ -163,28 +163,25 @@ def test_the_deleted_activity(diff: dict[str, Any]) -> None:
     assert diff["activities"][0] is entry  # in its place: first
 
 
-def swap_14_and_15_and_insert_a_step(activities: dict[int, dict[str, Any]]) -> None:
+def renumber_and_rework(activities: dict[int, dict[str, Any]]) -> None:
     activities[14]["number"], activities[15]["number"] = 15, 14
     card = activities[3]
     for step in card["steps"]:
         step["number"] += 1
-    card["steps"].insert(
-        0,
-        {
-            "number": 1,
-            "text": "Literatuuronderzoek naar diagnostische vertraging",
-            "timeframe": "Q1 2025",
-            "lead": ["iknl"],
-        },
-    )
+    new_step = {"number": 1, "text": "Literatuuronderzoek naar diagnostische vertraging", "timeframe": "Q1 2025"}
+    card["steps"].insert(0, {**new_step, "lead": ["iknl"]})
     for result in card["results"]:  # as an editor should: the results stay with their steps
         result["steps"] = [result["number"] + 1]
+    activities[5]["subgoals"] = [2, 3]
+    activities[6]["results"][1]["text"] += " Ook in 2026."
+    del activities[6]["results"][3]
+    activities[7]["steps"][0]["text"] += " en de ECZA-klankbordgroep"
 
 
-def test_renumbered_activities_and_steps_are_paired_by_content(
+def test_renumbering_subgoals_results_and_step_texts(
     shipped: VersionReader, tmp_path: Path, iris: Iris
 ) -> None:
-    path = write_draft(tmp_path / "renumbered", swap_14_and_15_and_insert_a_step)
+    path = write_draft(tmp_path / "renumbered", renumber_and_rework)
     diff = compare(shipped.read(PLAN), draft_reader([str(path)], iris).read(PLAN))
     entries = {e["from"]["number"]: e for e in diff["activities"] if e["from"]}
     assert [e["status"] for e in diff["activities"]].count("added") == 0
@@ -207,6 +204,22 @@ def test_renumbered_activities_and_steps_are_paired_by_content(
     ]
     assert entries[3]["changes"]["results"] == {"added": [], "removed": [], "changed": []}
     assert diff["summary"]["renumbered"] == 2
+    assert sorted(e["from"]["number"] for e in diff["activities"] if e["status"] == "changed") == [3, 5, 6, 7, 14, 15]
+    # subgoals served
+    assert changes_other_than(entries[5], "subgoals") == []
+    assert entries[5]["changes"]["subgoals"] == {"from": [2], "to": [2, 3]}
+    # intended results: one reworded, one deleted
+    results = entries[6]["changes"]["results"]
+    assert changes_other_than(entries[6], "results") == []
+    assert [r["number"] for r in results["removed"]] == [4] and results["added"] == []
+    [reworded] = results["changed"]
+    assert reworded["to"]["number"] == 2 and reworded["text"]["to"].endswith(" Ook in 2026.")
+    assert reworded["steps"] is None and not reworded["renumbered"]
+    # a step's text
+    [step] = entries[7]["changes"]["steps"]["changed"]
+    assert changes_other_than(entries[7], "steps") == []
+    assert step["to"]["number"] == 1 and step["text"]["to"].endswith(" en de ECZA-klankbordgroep")
+    assert step["timeframe"] is None and step["leadText"] is None
 
 
 def test_a_draft_that_does_not_build_is_reported_with_file_and_line(tmp_path: Path, iris: Iris) -> None:

@@ -118,7 +118,8 @@ def test_the_page(client: TestClient) -> None:
     assert f'value="{OLD}" selected' in html
     assert f'value="{NEW}" selected' in html
     assert "Nieuwe activiteiten (2)" in html and "Gewijzigde activiteiten (13)" in html
-    english = client.get("/diff", params={"from": NEW, "to": NEW, "lang": "en"}).text
+    # a client of its own: the language cookie it gets must not switch the shared client's pages
+    english = TestClient(client.app).get("/diff", params={"from": NEW, "to": NEW, "lang": "en"}).text
     assert '<html lang="en">' in english and "No differences." in english
     unknown = client.get("/diff", params={"from": "nope", "to": NEW})
     assert unknown.status_code == 404 and "unknown plan &#39;nope&#39;" in unknown.text
