@@ -178,9 +178,7 @@ def renumber_and_rework(activities: dict[int, dict[str, Any]]) -> None:
     activities[7]["steps"][0]["text"] += " en de ECZA-klankbordgroep"
 
 
-def test_renumbering_subgoals_results_and_step_texts(
-    shipped: VersionReader, tmp_path: Path, iris: Iris
-) -> None:
+def test_renumbering_subgoals_results_and_step_texts(shipped: VersionReader, tmp_path: Path, iris: Iris) -> None:
     path = write_draft(tmp_path / "renumbered", renumber_and_rework)
     diff = compare(shipped.read(PLAN), draft_reader([str(path)], iris).read(PLAN))
     entries = {e["from"]["number"]: e for e in diff["activities"] if e["from"]}
