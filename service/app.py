@@ -256,6 +256,9 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     app.include_router(rest_router(plan_data, ApiError))
     app.include_router(named_router(svc, ApiError))
+    from .diff_routes import build_router as diff_router
+
+    app.include_router(diff_router(plan_data, people.pages, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 

@@ -241,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--into-data", action="store_true", help="allow -o to point into data/ (the curated data)")
     p.add_argument("--lang", choices=["nl", "en"], default="nl")
     p.set_defaults(func=cmd_draft)
+    from .diff_cli import add_parser as add_diff_parser
+
+    add_diff_parser(sub)
 
     p = sub.add_parser("build", help="build the graph and write TriG and N-Quads")
     p.add_argument("-o", "--output", default="build")

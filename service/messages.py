@@ -108,6 +108,100 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "nl": "Elke balk is een stap, van begin tot eind van zijn termijn.",
         "en": "Each bar is a step, from the start to the end of its timeframe.",
     },
+    # -- comparing plan versions (diff: service/diff_report.py, templates/diff.html) --------------
+    "nav.diff": {"nl": "Versies", "en": "Versions"},
+    "home.diff": {
+        "nl": "Verschillen tussen planversies (2024 → 2025)",
+        "en": "Differences between plan versions (2024 → 2025)",
+    },
+    "diff.title": {"nl": "Verschillen tussen planversies", "en": "Differences between plan versions"},
+    "diff.intro": {
+        "nl": "Vergelijk twee versies van een actieplan: welke activiteiten erbij kwamen, vervielen, "
+        "een ander nummer kregen of werden voortgezet, en per activiteit wat er aan titel, subdoelen, "
+        "partijen, stappen, tijdvakken en beoogde resultaten veranderde.",
+        "en": "Compare two versions of an action plan: which activities were added, removed, renumbered "
+        "or continued, and per activity what changed in its title, subgoals, parties, steps, timeframes "
+        "and intended results.",
+    },
+    "diff.from": {"nl": "van", "en": "from"},
+    "diff.to": {"nl": "naar", "en": "to"},
+    "diff.from.label": {"nl": "Oude versie", "en": "Old version"},
+    "diff.to.label": {"nl": "Nieuwe versie", "en": "New version"},
+    "diff.compare": {"nl": "Vergelijk", "en": "Compare"},
+    "diff.shipped": {"nl": "gepubliceerde gegevens", "en": "shipped data"},
+    "diff.draft": {"nl": "concept uit bestanden", "en": "draft from files"},
+    "diff.relation.same-plan": {
+        "nl": "Beide kanten zijn {plan}: de ene versie tegenover de andere.",
+        "en": "Both sides are {plan}: one version against the other.",
+    },
+    "diff.relation.next-edition": {"nl": "{to} is een herziening van {from}.", "en": "{to} revises {from}."},
+    "diff.relation.previous-edition": {
+        "nl": "{from} is een herziening van {to} (vergeleken van nieuw naar oud).",
+        "en": "{from} revises {to} (compared from new to old).",
+    },
+    "diff.relation.other": {"nl": "Twee verschillende plannen.", "en": "Two different plans."},
+    "diff.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "diff.summary.activities": {
+        "nl": "{added} nieuw, {removed} vervallen, {paired} gekoppeld ({continued} voortgezet, "
+        "{renumbered} met een ander nummer), {changed} gewijzigd, {unchanged} ongewijzigd",
+        "en": "{added} added, {removed} removed, {paired} paired ({continued} continued, {renumbered} renumbered), "
+        "{changed} changed, {unchanged} unchanged",
+    },
+    "diff.summary.details": {
+        "nl": "titels: {titlesChanged} gewijzigd; stappen: {stepsAdded} erbij, {stepsRemoved} eraf, "
+        "{stepsChanged} gewijzigd ({timeframesMoved} tijdvak(ken) verschoven); partijen: {partiesJoined} erbij, "
+        "{partiesLeft} eraf",
+        "en": "titles: {titlesChanged} changed; steps: {stepsAdded} added, {stepsRemoved} removed, "
+        "{stepsChanged} changed ({timeframesMoved} timeframe(s) moved); parties: {partiesJoined} joined, "
+        "{partiesLeft} left",
+    },
+    "diff.notes": {"nl": "Let op", "en": "Note"},
+    "diff.note.past-activities": {
+        "nl": "{plan} is alleen bekend uit een verslag van zijn activiteiten: stappen, tijdvakken, subdoelen en "
+        "beoogde resultaten staan niet in de gegevens en worden niet vergeleken; de partijen zijn die het "
+        "verslag noemt.",
+        "en": "{plan} is known only through a report of its activities: their steps, timeframes, subgoals and "
+        "intended results are not in the data and are not compared; their parties are the ones the report names.",
+    },
+    "diff.note.no-team": {
+        "nl": "{plan} heeft geen team in de gegevens: het team wordt niet vergeleken.",
+        "en": "{plan} has no team in the data: the team is not compared.",
+    },
+    "diff.added": {"nl": "Nieuwe activiteiten", "en": "Added activities"},
+    "diff.removed": {"nl": "Vervallen activiteiten", "en": "Removed activities"},
+    "diff.changed": {"nl": "Gewijzigde activiteiten", "en": "Changed activities"},
+    "diff.unchanged": {"nl": "Ongewijzigde activiteiten", "en": "Unchanged activities"},
+    "diff.none": {"nl": "(geen)", "en": "(none)"},
+    "diff.nothing": {"nl": "Geen verschillen.", "en": "No differences."},
+    "diff.continued": {"nl": "voortgezet", "en": "continued"},
+    "diff.renumbered": {"nl": "ander nummer", "en": "renumbered"},
+    "diff.match.content": {"nl": "gekoppeld op inhoud", "en": "paired by content"},
+    "diff.activity.title": {"nl": "titel", "en": "title"},
+    "diff.activity.cardtitle": {"nl": "titel op de kaart", "en": "title on the card"},
+    "diff.activity.subgoals": {"nl": "subdoelen", "en": "subgoals"},
+    "diff.activity.issues": {"nl": "toelichting in de gegevens", "en": "note in the data"},
+    "diff.parties.joined": {"nl": "partijen erbij", "en": "parties joined"},
+    "diff.parties.left": {"nl": "partijen eraf", "en": "parties left"},
+    "diff.parties.roles": {"nl": "rol gewijzigd", "en": "role changed"},
+    "diff.initiatives.joined": {"nl": "initiatieven erbij", "en": "initiatives added"},
+    "diff.initiatives.left": {"nl": "initiatieven eraf", "en": "initiatives dropped"},
+    "diff.continuation": {"nl": "voortzetting gewijzigd", "en": "continuation changed"},
+    "diff.step": {"nl": "stap", "en": "step"},
+    "diff.step.added": {"nl": "erbij", "en": "added"},
+    "diff.step.removed": {"nl": "eraf", "en": "removed"},
+    "diff.step.text": {"nl": "tekst", "en": "text"},
+    "diff.step.leadtext": {"nl": "Wie doet het?", "en": "Who does it?"},
+    "diff.step.timeframe": {"nl": "tijdvak", "en": "timeframe"},
+    "diff.step.notimeframe": {"nl": "geen tijdvak", "en": "no timeframe"},
+    "diff.result": {"nl": "beoogd resultaat", "en": "intended result"},
+    "diff.team": {"nl": "Team", "en": "Team"},
+    "diff.team.joined": {"nl": "erbij", "en": "joined"},
+    "diff.team.left": {"nl": "eraf", "en": "left"},
+    "diff.team.former": {"nl": "voormalig", "en": "former"},
+    "diff.team.current": {"nl": "huidig", "en": "current"},
+    "diff.team.same": {"nl": "ongewijzigd", "en": "unchanged"},
+    "diff.stated": {"nl": "Wat het plan zelf als aanpassingen noemt", "en": "What the plan itself lists as changes"},
+    "diff.json": {"nl": "Dezelfde vergelijking als JSON", "en": "The same comparison as JSON"},
     "role.lead": {"nl": "Trekker", "en": "Lead"},
     "role.involved": {"nl": "Betrokken", "en": "Involved"},
     "role.initiator": {"nl": "Initiatiefnemer", "en": "Initiator"},
