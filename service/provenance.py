@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -241,7 +241,13 @@ class Provenance:
             "date": document.date,
             "version": document.version,
             "locations": [
-                {**self._entity(loc.iri, loc.label), "kind": loc.kind, loc_key(loc): loc.value} for loc in ordered
+                {
+                    **self._entity(loc.iri, loc.label),
+                    "labelEn": f"{document.title.get('en') or document.title['nl']}, {locator([loc], 'en')}",
+                    "kind": loc.kind,
+                    loc_key(loc): loc.value,
+                }
+                for loc in ordered
             ],
             "citation": {lang: citation(document, ordered, lang) for lang in ("nl", "en")},
         }
@@ -333,6 +339,29 @@ def rest_cited(kind: str, answer: Mapping[str, Any], iris: Iris) -> list[str] | 
     if kind == "timeline":
         return _iris(answer.get("steps"))
     return None
+
+
+def entity_iris(*things: Any) -> list[str]:
+    """The IRIs of entity dicts, lists of them, or IRIs as strings (not of what they contain)."""
+    found: list[str] = []
+    for thing in things:
+        if isinstance(thing, str):
+            found.append(thing)
+        elif isinstance(thing, Mapping):
+            found.extend(_iris([thing]))
+        elif isinstance(thing, Iterable):
+            found.extend(_iris(thing))
+    return found
+
+
+def page_sources(provenance: Provenance) -> Callable[..., JsonDict]:
+    """``sources_for(entity, its parts, …)`` for the entity pages' templates (see sources.html)."""
+
+    def sources_for(*things: Any) -> JsonDict:
+        iris = entity_iris(*things)
+        return provenance.cite(iris, iris)
+
+    return sources_for
 
 
 def with_sources(provenance: Provenance, kind: str, answer: dict[str, Any]) -> dict[str, Any]:

@@ -483,7 +483,7 @@ class Questions:
             cached = self._answers.get(key)
             if cached is not None:
                 self._answers.move_to_end(key)
-                return cached
+                return self._as_typed(cached, resolved)
         bindings = bind_parameters(query, values, self.index)
         sparql = query.sparql.replace(DEFAULT_BASE, self.iris.base)
         result = self.store.select(sparql, bindings)
@@ -539,6 +539,12 @@ class Questions:
             while len(self._answers) > ANSWER_CACHE_ENTRIES:
                 self._answers.popitem(last=False)
         return answer
+
+    @staticmethod
+    def _as_typed(answer: JsonDict, resolved: Mapping[str, Resolved]) -> JsonDict:
+        """A cached answer (shared by every spelling of the same values) with this request's input."""
+        parameters = [{**p, "input": resolved[p["name"]].input} for p in answer["parameters"]]
+        return {**answer, "parameters": parameters}
 
     def shown_sparql(self, query: NamedQuery, bindings: Mapping[str, Any], lang: str) -> str:
         """The query as it ran: the file's body with the bound values in a VALUES block (pasteable in /sparql)."""
