@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from ..loaders.iris import Iris
 from .messages import role_label
+from .pictures import ROLE_ORDER
 from .wording import count, join_words, numbered, pick
 
 Row = Mapping[str, Node]
@@ -92,6 +93,12 @@ def number(row: Row, key: str) -> int | None:
 
 def flag(row: Row, key: str) -> bool:
     return (text(row, key) or "").lower() in ("true", "1")
+
+
+def by_strength(roles: Iterable[str]) -> list[str]:
+    """Lead first, as on the pages (pictures.ROLE_ORDER); roles it does not know last."""
+    order = {role: i for i, role in enumerate(ROLE_ORDER)}
+    return sorted(set(roles), key=lambda r: (order.get(r, len(order)), r))
 
 
 def quoted(value: str) -> str:
@@ -195,7 +202,7 @@ def parties_in_subgoal(ctx: Context) -> Shaped:
         {
             "party": ctx.entity(iri, p["label"]),
             "abbreviation": p["abbreviation"],
-            "roles": [role_label(r, ctx.lang) for r in p["roles"]],
+            "roles": [role_label(r, ctx.lang) for r in by_strength(p["roles"])],
             "activities": [ctx.entity(ctx.activity(plan_id, a), str(a)) for a in sorted(p["activities"])],
             "crossCutting": not p["direct"],
         }
@@ -624,7 +631,7 @@ def party_activities(ctx: Context) -> Shaped:
             "plan": ctx.plan(plan_id),
             "activity": ctx.entity(ctx.activity(plan_id, activity), str(activity)),
             "title": entry["title"],
-            "roles": [role_label(r, ctx.lang) for r in entry["roles"]],
+            "roles": [role_label(r, ctx.lang) for r in by_strength(entry["roles"])],
             "steps": sorted(entry["steps"]),
         }
         for (plan_id, activity), entry in sorted(activities.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1]))
