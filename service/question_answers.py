@@ -402,12 +402,11 @@ def abbreviation(ctx: Context) -> Shaped:
         rows.append(
             {
                 "abbreviation": sense["abbreviation"],
-                "expansion": sense["expansion"],
+                "expansion": ctx.entity(concept, sense["expansion"]),
                 "definedIn": None if sense["document"] is None else ctx.entity(sense["document"], None),
                 "definedBySource": sense["bySource"],
                 "status": STATUS.get(sense["status"] or "", {}).get(ctx.lang),
                 "denotes": [ctx.entity(iri, ctx.party_name(iri)) for iri in sense["denotes"]],
-                "concept": ctx.entity(concept, f"{sense['abbreviation']} = {sense['expansion']}") if concept else None,
             }
         )
     if not phrases:
@@ -417,12 +416,11 @@ def abbreviation(ctx: Context) -> Shaped:
             f"{written} staat voor {join_words(phrases, 'nl')}.", f"{written} stands for {join_words(phrases, 'en')}."
         )
         expansions = {s["expansion"] for s in senses.values()}
-        named = [
-            iri for s in senses.values() for iri in s["denotes"] if ctx.party_name(iri) not in expansions | {written}
-        ]
-        named = [iri for iri in dict.fromkeys(named) if ctx.entity(iri, None)["label"] not in expansions]
+        # the party it names, where its name is not the expansion ('KWF' -> KWF Kankerbestrijding)
+        denoted = dict.fromkeys(iri for s in senses.values() for iri in s["denotes"])
+        named = [label for label in (ctx.entity(iri, None)["label"] for iri in denoted) if label not in expansions]
         if named:
-            names = join_words([ctx.entity(iri, None)["label"] for iri in named], ctx.lang)
+            names = join_words(named, ctx.lang)
             sentence += " " + ctx.t(f"Het verwijst naar {names}.", f"It refers to {names}.")
     columns = [
         ("abbreviation", ctx.t("Afkorting", "Abbreviation")),

@@ -42,9 +42,7 @@ def test_every_named_query_is_a_question_in_both_languages(client: TestClient, c
             # a sentence of its own, not a count of rows: no placeholders, no Python values
             assert answer["sentence"].endswith(".") and not re.search(r"\bNone\b|\{|\}|\[|'", answer["sentence"])
             assert answer["rows"], (name, lang)
-            assert {c["key"] for c in answer["columns"]} >= set().union(*(row.keys() for row in answer["rows"])) - {
-                "concept"
-            }
+            assert {c["key"] for c in answer["columns"]} == set().union(*(row.keys() for row in answer["rows"]))
             assert answer["sparql"].count("VALUES (") == (1 if example else 0)
             assert answer["sources"] or answer["curated"], name
         assert ask(client, name, "nl", **example)["sentence"] != ask(client, name, "en", **example)["sentence"]
