@@ -77,8 +77,16 @@ def checked_key(name: str, value: str) -> str:
     return value
 
 
-def build_router(data: PlanData, error: type[Exception], cache_size: int = CACHE_ENTRIES) -> APIRouter:
-    """``error(status, error, detail)`` is the service's JSON problem exception (ApiError)."""
+def build_router(
+    data: PlanData,
+    error: type[Exception],
+    cache_size: int = CACHE_ENTRIES,
+    annotate: Callable[[str, JsonDict], JsonDict] | None = None,
+) -> APIRouter:
+    """``error(status, error, detail)`` is the service's JSON problem exception (ApiError).
+
+    ``annotate(kind, answer)`` may add fields to an answer before it is cached (its sources, see
+    provenance.py); ``kind`` is the first element of the answer's cache key ('plan', 'party', …)."""
     router = APIRouter(prefix="/api", tags=["REST API"])
     cache = JsonCache(cache_size)
     router.cache = cache  # type: ignore[attr-defined]  # for tests and diagnostics
@@ -86,14 +94,15 @@ def build_router(data: PlanData, error: type[Exception], cache_size: int = CACHE
     def invalid(exc: BadParameter) -> Exception:
         return error(400, f"bad parameter {exc.name!r}", exc.detail)  # type: ignore[call-arg]
 
-    def compute(produce: Callable[[], JsonDict]) -> bytes:
-        return encode(produce())
+    def compute(kind: str, produce: Callable[[], JsonDict]) -> bytes:
+        answer = produce()
+        return encode(annotate(kind, answer) if annotate is not None else answer)
 
-    async def answer(key: Hashable, produce: Callable[[], JsonDict]) -> Response:
+    async def answer(key: tuple[Hashable, ...], produce: Callable[[], JsonDict]) -> Response:
         body = cache.get(key)
         if body is None:
             try:
-                body = await anyio.to_thread.run_sync(compute, produce)
+                body = await anyio.to_thread.run_sync(compute, str(key[0]), produce)
             except NotFound as exc:
                 raise error(404, exc.what, exc.detail) from None  # type: ignore[call-arg]
             except BadParameter as exc:

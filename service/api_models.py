@@ -26,6 +26,44 @@ class EntityRef(Open):
     label: str = Field(description="human-readable label (Dutch where the graph has one)")
 
 
+# -- where an answer's facts come from (service/provenance.py); added to the answers that cite ----
+
+
+class SourceLocation(EntityRef):
+    kind: str = Field(description="slide, section or page")
+    number: int | None = Field(None, description="slide or page number")
+    section: str | None = Field(None, description="section number or name")
+    labelEn: str | None = None
+
+
+class SourceOut(Open):
+    document: EntityRef = Field(description="the source document")
+    title: dict[str, str] = Field(description="its title in Dutch (nl) and English (en)")
+    publisher: list[EntityRef]
+    date: str | None = None
+    version: str | None = Field(None, description="edition or version of the document")
+    locations: list[SourceLocation] = Field(description="the slides, sections or pages the answer rests on")
+    citation: dict[str, str] = Field(
+        description="ready-to-paste citation, Dutch (nl) and English (en)",
+        examples=[{"nl": "Nederlands Kanker Collectief (2025). Actieplan Zeldzame Kankers 2025, dia 34."}],
+    )
+
+
+class CuratedOut(EntityRef):
+    curated: bool = Field(True, description="always true: the curators added this, no source states it")
+    kind: str = Field(description="undefined-abbreviation, named-by-curators or added")
+    status: str | None = Field(None, description="verified, derived or not-verified")
+    references: list[str] = Field([], description="the reference URLs the curators rely on")
+    note: str | None = None
+    explanation: dict[str, str] = Field(description="what the curators added, Dutch (nl) and English (en)")
+    via: EntityRef | None = Field(None, description="the curators' abbreviation entry that names it")
+
+
+class Cited(Open):
+    sources: list[SourceOut] = Field([], description="per source document: the places the answer rests on, cited")
+    curated: list[CuratedOut] = Field([], description="facts in the answer that the curators added (not in a source)")
+
+
 class PlanRef(EntityRef):
     id: str | None = Field(None, description="plan id, e.g. zeldzame-kankers-2025")
     api: str | None = Field(None, description="path of this plan in the REST API")
@@ -85,7 +123,7 @@ class ActivitySummary(EntityRef):
     api: str
 
 
-class PlanOut(PlanSummary):
+class PlanOut(PlanSummary, Cited):
     goal: TextRef | None = None
     problem: TextRef | None = None
     problemDescription: TextRef | None = None
@@ -139,7 +177,7 @@ class MentionOut(EntityRef):
     parties: list[PartyRef] = []
 
 
-class ActivityOut(EntityRef):
+class ActivityOut(EntityRef, Cited):
     plan: PlanRef
     number: int
     title: str | None = None
@@ -173,7 +211,7 @@ class SubgoalParty(PartyRef):
     byActivity: list[SubgoalActivityRoles]
 
 
-class SubgoalPartiesOut(Open):
+class SubgoalPartiesOut(Cited):
     plan: PlanRef
     subgoal: SubgoalOut
     parties: list[SubgoalParty]
@@ -204,7 +242,7 @@ class InitiativeRoles(EntityRef):
     roles: list[str]
 
 
-class PartyOut(PartySummary):
+class PartyOut(PartySummary, Cited):
     labelEn: str | None = None
     altLabels: list[str]
     description: str | None = None
@@ -238,7 +276,7 @@ class AbbreviationSense(EntityRef):
     sources: list[str] = Field([], description="external sources the curators cite")
 
 
-class AbbreviationOut(Open):
+class AbbreviationOut(Cited):
     abbreviation: str = Field(examples=["CieOOM"])
     expansion: str | None = Field(None, description="what a source says it stands for (else the curators' expansion)")
     expansions: list[str] = Field(description="every distinct expansion, one per defining document or the curators")
@@ -266,7 +304,7 @@ class TimelineStep(EntityRef):
     api: str
 
 
-class TimelineOut(Open):
+class TimelineOut(Cited):
     from_: str = Field(alias="from")
     to: str
     plan: str | None = None

@@ -241,6 +241,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     from .named_api import build_router as named_router
     from .pages import PeoplePages
     from .pages import build_router as pages_router
+    from .provenance import Provenance, page_sources, with_sources
+    from .questions import Questions
+    from .questions_api import build_router as questions_api_router
+    from .questions_pages import build_router as questions_pages_router
     from .site import build_router as site_router
     from .site import question_links
     from .store import DUMP_FORMATS
@@ -250,15 +254,21 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     # one PlanData for the REST API and the pages, so both reuse its lazily built indexes
     plan_data = app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)
     people = PeoplePages(plan_data, svc.iris)
+    # questions in plain language, and the sources of every answer (REST, questions, entity pages)
+    provenance = Provenance(svc.store, svc.iris)
+    questions = app.state.questions = Questions(svc.catalog, svc.store, svc.iris, svc.index, plan_data, provenance)
+    people.pages.env.globals["sources_for"] = page_sources(provenance)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
-    app.include_router(rest_router(plan_data, ApiError))
-    app.include_router(named_router(svc, ApiError))
+    app.include_router(rest_router(plan_data, ApiError, annotate=lambda kind, a: with_sources(provenance, kind, a)))
+    app.include_router(named_router(svc, ApiError, cite=questions.cited_for))
     from .diff_routes import build_router as diff_router
 
     app.include_router(diff_router(plan_data, people.pages, ApiError))
+    app.include_router(questions_api_router(questions, ApiError))
+    app.include_router(questions_pages_router(questions, people.pages))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 

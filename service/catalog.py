@@ -9,6 +9,7 @@ stops start-up with a message naming the file.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,10 @@ PARAM_TYPES: tuple[str, ...] = (
     "year",
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Where a question's picker takes its options from (read from the graph, see service/questions.py).
+CHOICES: tuple[str, ...] = ("plans", "subgoals", "parties", "years", "quarters", "abbreviations")
+DEFAULT_CHOICES = {"plan": "plans", "party": "parties", "year": "years", "quarter": "quarters"}
+LANGUAGES = ("nl", "en")
 
 
 class CatalogError(Exception):
@@ -53,6 +58,9 @@ class Parameter:
     description: str
     example: str
     description_nl: str | None = None
+    # the picker of the question page: its label ({nl, en}) and where its options come from
+    label: dict[str, str] = field(default_factory=dict)
+    choices: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class NamedQuery:
     returns: tuple[str, ...] = field(default_factory=tuple)
     # two date parameters bounding a period: every year of it is bound to ?periodYear
     period: tuple[str, str] | None = None
+    # the question in plain language, {nl, en}, with a {parameter} placeholder for each value
+    question: dict[str, str] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -86,7 +96,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise CatalogError(f"{path}: header is not valid YAML: {exc}") from None
     if not isinstance(header, dict):
         raise CatalogError(f"{path}: header must be a mapping")
-    unknown = set(header) - {"summary", "summary_nl", "description", "params", "returns", "period"}
+    unknown = set(header) - {"summary", "summary_nl", "description", "params", "returns", "period", "question"}
     if unknown:
         raise CatalogError(f"{path}: unknown header field(s) {sorted(unknown)}")
     for required in ("summary", "description"):
@@ -105,6 +115,9 @@ def parse_query_file(path: Path) -> NamedQuery:
         projection = re.search(r"\bSELECT\b(.*?)\bWHERE\b", _without_comments(text), re.IGNORECASE | re.DOTALL)
         if projection and not re.search(rf"[?$]{re.escape(variable)}\b", projection[1]):
             raise CatalogError(f"{path}: parameter ?{variable} must be in the SELECT projection")
+        choices = raw.get("choices", DEFAULT_CHOICES.get(raw["type"]))
+        if choices is not None and choices not in CHOICES:
+            raise CatalogError(f"{path}: params[{i}].choices {choices!r} is not one of {CHOICES}")
         params.append(
             Parameter(
                 name=raw["name"],
@@ -112,6 +125,8 @@ def parse_query_file(path: Path) -> NamedQuery:
                 description=str(raw.get("description", "")),
                 description_nl=raw.get("description_nl"),
                 example=str(raw["example"]),
+                label=_texts(path, f"params[{i}].label", raw.get("label")),
+                choices=choices,
             )
         )
     period = header.get("period")
@@ -121,6 +136,18 @@ def parse_query_file(path: Path) -> NamedQuery:
             raise CatalogError(f"{path}: period must name its two date parameters, e.g. [from, to]")
         if not re.search(r"[?$]periodYear\b", text):
             raise CatalogError(f"{path}: a query with a period uses ?periodYear (every year of the period)")
+    names = [p.name for p in params]
+    if any(p.choices == "subgoals" for p in params) and not any(p.type == "plan" for p in params):
+        raise CatalogError(f"{path}: choices 'subgoals' needs a parameter of type plan (the subgoals are that plan's)")
+    question = _texts(path, "question", header.get("question"))
+    for lang, template in question.items():
+        try:
+            placeholders = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        except ValueError as exc:
+            raise CatalogError(f"{path}: question.{lang} is not a valid template: {exc}") from None
+        unknown_names = sorted(set(placeholders) - set(names))
+        if unknown_names:
+            raise CatalogError(f"{path}: question.{lang} names {unknown_names}, which are not parameters {names}")
     return NamedQuery(
         name=path.stem,
         path=path,
@@ -131,7 +158,21 @@ def parse_query_file(path: Path) -> NamedQuery:
         sparql=text,
         returns=tuple(header.get("returns") or ()),
         period=(str(period[0]), str(period[1])) if period else None,
+        question=question,
     )
+
+
+def _texts(path: Path, where: str, value: object) -> dict[str, str]:
+    """An optional {nl, en} pair of texts: both languages or nothing."""
+    if value is None:
+        return {}
+    if (
+        not isinstance(value, dict)
+        or set(value) != set(LANGUAGES)
+        or not all(isinstance(value[lang], str) and value[lang].strip() for lang in LANGUAGES)
+    ):
+        raise CatalogError(f"{path}: {where} must be a mapping with a Dutch and an English text (nl: …, en: …)")
+    return {lang: value[lang].strip() for lang in LANGUAGES}
 
 
 def _without_comments(text: str) -> str:

@@ -263,6 +263,43 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "ontology.objectProperties": {"nl": "Objecteigenschappen", "en": "Object properties"},
     "ontology.dataProperties": {"nl": "Data-eigenschappen", "en": "Datatype properties"},
     "footer.data": {"nl": "Gegevens", "en": "Data"},
+    # -- questions in plain language and the sources of answers (questions_pages.py, sources.html) --
+    "nav.questions": {"nl": "Vragen", "en": "Questions"},
+    "home.questions.all": {"nl": "Alle vragen, met uitleg en bron", "en": "All questions, explained and sourced"},
+    "questions.title": {"nl": "Vragen in gewone taal", "en": "Questions in plain language"},
+    "questions.intro": {
+        "nl": (
+            "Kies een vraag en vul de waarden in: kies ze uit de lijst of typ ze zoals u ze kent "
+            "(‘iknl’, ‘Zorginstituut’, ‘Q4 2025’). Het antwoord komt uit de kennisgraaf, met de bron om te citeren."
+        ),
+        "en": (
+            "Choose a question and fill in its values: pick them from the list or type them as you know them "
+            "(‘iknl’, ‘Zorginstituut’, ‘Q4 2025’). The answer comes from the knowledge graph, with its source to cite."
+        ),
+    },
+    "questions.example": {"nl": "Bijvoorbeeld", "en": "For example"},
+    "questions.api": {"nl": "Dezelfde vragen voor ontwikkelaars", "en": "The same questions for integrators"},
+    "question.ask": {"nl": "Beantwoord", "en": "Answer"},
+    "question.pick": {
+        "nl": "Kies de waarden en klik op ‘Beantwoord’.",
+        "en": "Choose the values and click ‘Answer’.",
+    },
+    "question.rows": {"nl": "rij(en)", "en": "row(s)"},
+    "question.sparql": {"nl": "De SPARQL-query achter dit antwoord", "en": "The SPARQL query behind this answer"},
+    "question.unknown": {"nl": "Onbekende waarde voor", "en": "Unknown value for"},
+    "question.invalid": {"nl": "Ongeldige waarde voor", "en": "Invalid value for"},
+    "question.suggestions": {"nl": "Bedoelt u", "en": "Did you mean"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "sources.title": {"nl": "Bron", "en": "Source"},
+    "sources.copy": {"nl": "Kopieer bronvermelding", "en": "Copy citation"},
+    "sources.copied": {"nl": "Gekopieerd", "en": "Copied"},
+    "sources.places": {"nl": "Vindplaatsen", "en": "Places"},
+    "sources.curated": {
+        "nl": "Toegevoegd door de curatoren (staat niet in een bron)",
+        "en": "Added by the curators (not in a source)",
+    },
+    "sources.reference": {"nl": "referentie", "en": "reference"},
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import keyword
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import anyio
@@ -53,10 +53,15 @@ def describe(query: NamedQuery) -> dict[str, Any]:
     }
 
 
-def build_router(service: Service, error: type[Exception]) -> APIRouter:
+def build_router(
+    service: Service,
+    error: type[Exception],
+    cite: Callable[[NamedQuery, Mapping[str, str]], dict[str, Any]] | None = None,
+) -> APIRouter:
     """``error(status, error, detail)`` is the service's JSON problem exception (ApiError).
 
-    The store is looked up on ``service`` per request, as the SPARQL endpoint does."""
+    The store is looked up on ``service`` per request, as the SPARQL endpoint does. ``cite(query,
+    parameters)`` gives the answer's ``sources`` and ``curated`` facts (see questions.py)."""
     catalog = service.catalog
     router = APIRouter(prefix="/api/queries", tags=[TAG])
     answers = JsonCache(CACHE_ENTRIES)
@@ -74,12 +79,14 @@ def build_router(service: Service, error: type[Exception]) -> APIRouter:
                 run_named, query, params, service.store, service.index, service.iris
             )
             declared = {p.name for p in query.parameters}
+            citations = {} if cite is None else await anyio.to_thread.run_sync(cite, query, params)
             body = encode(
                 {
                     "query": query.name,
                     "parameters": {k: v for k, v in params.items() if k in declared},
                     "variables": result.variables,
                     "rows": [{k: str(v) for k, v in row.items()} for row in result.rows],
+                    **citations,
                 }
             )
             answers.put(key, body)
@@ -88,7 +95,7 @@ def build_router(service: Service, error: type[Exception]) -> APIRouter:
     for query in catalog.values():
         router.add_api_route(
             f"/{query.name}",
-            _endpoint(query, answer),
+            documented_endpoint(query, answer),
             methods=["GET"],
             summary=query.summary,
             description=_description(query),
@@ -117,10 +124,12 @@ def _python_name(name: str) -> str:
     return f"{plain}_" if keyword.iskeyword(plain) or not plain.isidentifier() else plain
 
 
-def _endpoint(
-    query: NamedQuery, answer: Callable[[NamedQuery, Request], Awaitable[Response]]
+def documented_endpoint(
+    query: NamedQuery,
+    answer: Callable[[NamedQuery, Request], Awaitable[Response]],
+    extra: Sequence[inspect.Parameter] = (),
 ) -> Callable[..., Awaitable[Response]]:
-    """A route function whose signature declares the query's parameters (for OpenAPI only)."""
+    """A route function whose signature declares the query's parameters and ``extra`` (for OpenAPI only)."""
 
     async def endpoint(request: Request, **_: str | None) -> Response:
         return await answer(query, request)
@@ -142,6 +151,6 @@ def _endpoint(
         for p in query.parameters
     ]
     request_param = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
-    endpoint.__signature__ = inspect.Signature([request_param, *documented])  # type: ignore[attr-defined]
+    endpoint.__signature__ = inspect.Signature([request_param, *documented, *extra])  # type: ignore[attr-defined]
     endpoint.__name__ = f"query_{query.name.replace('-', '_')}"
     return endpoint

@@ -15,13 +15,13 @@ from .templating import Pages
 
 
 def question_links(catalog: dict[str, NamedQuery]) -> list[dict[str, str]]:
-    """Every named query as a link with its example parameters, for the home page."""
+    """Every named query as a link to its question page with its example parameters, for the home page."""
     return [
         {
             "name": q.name,
             "summary": q.summary,
             "summary_nl": q.summary_nl or q.summary,
-            "url": f"/api/queries/{q.name}?" + urlencode({p.name: p.example for p in q.parameters}),
+            "url": f"/vragen/{q.name}?" + urlencode({p.name: p.example for p in q.parameters}),
         }
         for q in catalog.values()
     ]
