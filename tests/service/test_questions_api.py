@@ -303,4 +303,5 @@ def test_named_queries_carry_the_sources_of_their_question(client: TestClient) -
     r = client.get("/api/queries/abbreviation", params={"abbr": "CieOOM"})
     body = r.json()
     assert body["rows"] and body["sources"][0]["locations"][0]["number"] == 34
-    assert client.get("/api/queries/abbreviation", params={"abbr": "nothing"}).json()["sources"] == []
+    unknown = client.get("/api/queries/abbreviation", params={"abbr": "CieOOMM"})
+    assert unknown.status_code == 404 and "CieOOM" in unknown.json()["detail"]["suggestions"]
