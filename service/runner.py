@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from ..loaders.folding import fold
 from ..loaders.iris import Iris
 from .catalog import NamedQuery, ParameterError, literal_for, quarter_bounds
 from .store import SelectResult, Store
@@ -30,11 +30,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
 """
 
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key ('Patiëntenplatform' ~ 'patientenplatform')."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().replace("-", " ").split())
+__all__ = ["EntityIndex", "bind_parameters", "fold", "run_named"]
 
 
 @dataclass
