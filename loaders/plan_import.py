@@ -39,6 +39,8 @@ class WorkbookSource(SourceFile):
     cells: dict[PathKey, str] = field(default_factory=dict)
 
     def location(self, key: PathKey) -> Location:
+        if key[:2] == ("issues", "issues"):  # the builder's key for a file-level issue (see Builder.file_issues)
+            key = key[1:]
         probe = tuple(key)
         while probe and probe not in self.cells:
             probe = probe[:-1]
