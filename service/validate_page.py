@@ -49,8 +49,7 @@ def report_view(report: Report, lang: str) -> dict[str, Any]:
         }
 
     errors = [
-        item("error", e.location, e.message_nl or e.message, e.message, e.suggestion, None)
-        for e in report.errors
+        item("error", e.location, e.message_nl or e.message, e.message, e.suggestion, None) for e in report.errors
     ]
     groups: dict[str, dict[str, Any]] = {}
     for r in report.results:
@@ -66,9 +65,7 @@ def report_view(report: Report, lang: str) -> dict[str, Any]:
             },
         )
         entry["counts"][r.severity] += 1
-        entry["results"].append(
-            item(r.severity, r.location, r.message_nl, r.message_en, None, r.focus)
-        )
+        entry["results"].append(item(r.severity, r.location, r.message_nl, r.message_en, None, r.focus))
     ordered = sorted(groups.values(), key=lambda g: g["order"])
     for g in ordered:
         g["results"].sort(key=lambda x: SEVERITY_ORDER[x["severity"]])
