@@ -254,17 +254,23 @@ class ImportRefused(Exception):
     """Writing would overwrite files that differ; nothing was written."""
 
 
-def write_texts(texts: dict[str, str], folder: Path, overwrite: bool) -> list[Path]:
-    """Write every file or none: existing files that differ are overwritten only with ``overwrite``."""
-    folder.mkdir(parents=True, exist_ok=True)
+def refuse_clashes(texts: dict[str, str], folder: Path) -> None:
+    """Raise ImportRefused when writing ``texts`` into ``folder`` would replace files that differ."""
     clashes = [
         folder / name
         for name, text in texts.items()
         if (folder / name).exists() and (folder / name).read_text(encoding="utf-8") != text
     ]
-    if clashes and not overwrite:
+    if clashes:
         names = ", ".join(str(p) for p in clashes)
         raise ImportRefused(f"would overwrite {names}; give --overwrite to replace them (nothing was written)")
+
+
+def write_texts(texts: dict[str, str], folder: Path, overwrite: bool) -> list[Path]:
+    """Write every file or none: existing files that differ are overwritten only with ``overwrite``."""
+    if not overwrite:
+        refuse_clashes(texts, folder)
+    folder.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
         for name, text in texts.items():

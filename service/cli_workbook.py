@@ -58,7 +58,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..loaders.iris import Iris
-    from ..loaders.plan_import import ImportRefused, build_import, read_plan_workbook, write_texts
+    from ..loaders.plan_import import (
+        ImportRefused,
+        build_import,
+        read_plan_workbook,
+        refuse_clashes,
+        write_texts,
+    )
     from ..loaders.plan_workbook import WorkbookError
     from ..loaders.validation import Report, format_report, validate_build
     from ..loaders.yamlio import display_path
@@ -74,6 +80,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"{name}: {exc}")
     report = Report(errors=read.errors)
     if not read.errors:
+        if not args.overwrite:
+            try:  # before the ~15 s of validation: say at once that the folder holds other versions
+                refuse_clashes(read.texts, folder)
+            except ImportRefused as exc:
+                return _fail(str(exc), 1)
         report = validate_build(build_import(read, Iris()), Iris())
     if not report.conforms:
         kept = [r for r in report.results if r.severity == "violation"]

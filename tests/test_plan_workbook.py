@@ -16,7 +16,7 @@ from nkc_kg.loaders.dataset import build_dataset
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
 from nkc_kg.loaders.plan_export import export_plan
-from nkc_kg.loaders.plan_import import WorkbookImport, read_plan_workbook
+from nkc_kg.loaders.plan_import import ImportRefused, WorkbookImport, read_plan_workbook, write_texts
 from nkc_kg.loaders.plan_sheets import LISTS_SHEET, README_SHEET, SHEETS
 from nkc_kg.loaders.plan_workbook import WorkbookError
 from nkc_kg.loaders.yaml_writer import emit
@@ -209,3 +209,14 @@ def test_not_a_workbook_is_refused(tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(WorkbookError, match=r"not a readable \.xlsx"):
         read_plan_workbook(tmp_path / "x.xlsx", "x.xlsx", curated_data_paths())
+
+
+def test_write_texts_writes_all_or_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("mine\n")
+    with pytest.raises(ImportRefused, match=r"a\.yaml; give --overwrite"):
+        write_texts({"b.yaml": "new\n", "a.yaml": "theirs\n"}, tmp_path, overwrite=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+    assert write_texts({"a.yaml": "mine\n"}, tmp_path, overwrite=False) == [tmp_path / "a.yaml"]  # same text
+    write_texts({"b.yaml": "new\n", "a.yaml": "theirs\n"}, tmp_path, overwrite=True)
+    assert (tmp_path / "a.yaml").read_text() == "theirs\n" and (tmp_path / "b.yaml").read_text() == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]  # no temporary files left
