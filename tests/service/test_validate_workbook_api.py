@@ -105,4 +105,3 @@ def test_the_page_refuses_oversized_uploads(app_with, workbook: bytes) -> None: 
     small = TestClient(app_with(upload_limit=1000))
     r = small.post("/valideren?lang=en", files={"file": ("plan.xlsx", workbook, XLSX)})
     assert r.status_code == 413 and "The file is too large; the limit is 1000 bytes." in r.text
-
