@@ -131,9 +131,11 @@ class Builder:
         self.numbers: dict[tuple[str, str, int], Location] = {}
 
     # ------------------------------------------------------------------ helpers
-    def error(self, key: PathKey, message: str) -> None:
+    def error(self, key: PathKey, message: str, message_nl: str | None = None, suggestion: str | None = None) -> None:
         assert self.file is not None
-        self.result.errors.append(CurationError(self.file.location(key), message, format_key(key)))
+        self.result.errors.append(
+            CurationError(self.file.location(key), message, format_key(key), message_nl, suggestion)
+        )
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
@@ -218,15 +220,25 @@ class Builder:
 
     def party_iri(self, party: str, key: PathKey) -> URIRef | None:
         if party not in self.parties:
-            self.error(key, f"unknown party {party!r}{_suggest(party, self.parties)}")
+            self.unknown(key, party, self.parties, ("party", "partij"))
             return None
         return self.iris.party(party)
 
     def initiative_iri(self, initiative: str, key: PathKey) -> URIRef | None:
         if initiative not in self.initiatives:
-            self.error(key, f"unknown initiative {initiative!r}{_suggest(initiative, self.initiatives)}")
+            self.unknown(key, initiative, self.initiatives, ("initiative", "initiatief"))
             return None
         return self.iris.initiative(initiative)
+
+    def unknown(self, key: PathKey, name: str, known: Iterable[str], what: tuple[str, str]) -> None:
+        close = _closest(name, known)
+        hint_nl = f" — bedoelde u {' of '.join(close)}?" if close else ""
+        self.error(
+            key,
+            f"unknown {what[0]} {name!r}{_suggest(name, known)}",
+            f"onbekende {what[1]} {name!r}{hint_nl}",
+            close[0] if close else None,
+        )
 
     def roles(self, owner: URIRef, refs: Iterable[r.PartyRef], default: str, key: PathKey) -> None:
         """Qualified PROV associations: owner --qualifiedAssociation--> [agent, hadRole]."""
@@ -987,10 +999,14 @@ class Builder:
             self.add_text(node, RDFS.label, b.text)
 
 
-def _suggest(word: str, known: Iterable[str]) -> str:
+def _closest(word: str, known: Iterable[str]) -> list[str]:
     import difflib
 
-    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.6)
+    return difflib.get_close_matches(word, list(known), n=3, cutoff=0.6)
+
+
+def _suggest(word: str, known: Iterable[str]) -> str:
+    close = _closest(word, known)
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 

@@ -17,6 +17,7 @@ from rdflib.term import Node
 from .build import BuildResult, build_from_paths
 from .iris import RDF, SH, Iris
 from .paths import ONTOLOGY_DIR, SHAPES_DIR
+from .report_groups import group_of
 from .yamlio import CurationError, Location
 
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -41,6 +42,7 @@ class ValidationResult:
     shape: str | None
     location: Location | None = None
     value: str | None = None
+    group: dict[str, object] | None = None  # the activity or part of the plan it is about (report_groups)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -51,14 +53,38 @@ class ValidationResult:
             "messageNl": self.message_nl,
             "shape": self.shape,
             "value": self.value,
-            "source": {"file": self.location.file, "line": self.location.line} if self.location else None,
+            "source": source_json(self.location),
+            "group": self.group,
+            "suggestion": None,
         }
+
+
+def source_json(location: Location | None, file: str | None = None) -> dict[str, object] | None:
+    """``{"file", "line"}``, with ``sheet`` and ``cell`` (``C14``) for a place in a workbook."""
+    if location is None:
+        return None
+    out: dict[str, object] = {"file": file or location.file, "line": location.line}
+    if location.cell:
+        out["sheet"], out["cell"] = location.cell.rsplit("!", 1)
+    return out
+
+
+def error_json(error: CurationError, file: str | None = None) -> dict[str, object]:
+    """A problem of the input (it could not be built), for JSON answers."""
+    return {
+        "message": error.message,
+        "messageNl": error.message_nl,
+        "path": error.path or None,
+        "source": source_json(error.location, file),
+        "suggestion": error.suggestion,
+    }
 
 
 @dataclass
 class Report:
     results: list[ValidationResult] = field(default_factory=list)
     errors: list[CurationError] = field(default_factory=list)  # problems reading the input
+    elsewhere: int = 0  # warnings and info about data the checked workbook does not hold, left out
 
     @property
     def conforms(self) -> bool:
@@ -173,6 +199,7 @@ def read_report(
                 location=(locations.get(value) if path is None and value in locations else None)
                 or locations.get(focus),  # type: ignore[arg-type]
                 value=str(value) if value is not None else None,
+                group=group_of(str(focus), base),
             )
         )
     order = {"violation": 0, "warning": 1, "info": 2}
@@ -180,6 +207,7 @@ def read_report(
         key=lambda r: (
             order[r.severity],
             r.location.file if r.location else "~",
+            (r.location.sheet or "") if r.location else "",
             r.location.line if r.location else 0,
             r.focus,
         )
@@ -243,15 +271,25 @@ def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None 
     iris = iris or Iris()
     yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
-    unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths]
+    workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
+    unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths and p not in workbooks]
     report = Report(
         errors=[
-            CurationError(Location(str(p), 1), "unsupported file type (use .yaml, .ttl, .jsonld, .nt, .rdf or .trig)")
+            CurationError(
+                Location(str(p), 1), "unsupported file type (use .xlsx, .yaml, .ttl, .jsonld, .nt, .rdf or .trig)"
+            )
             for p in unknown
         ]
     )
     replaced = {p.name for p in yaml_paths}
     curated = [p for p in data_paths if p.name not in replaced] + yaml_paths
+    for workbook in workbooks:
+        sub = validate_workbook(workbook, curated, iris)
+        report.results += sub.results
+        report.elsewhere += sub.elsewhere
+        report.errors += sub.errors
+    if workbooks and not yaml_paths and not rdf_paths:
+        return report
     build = build_from_paths(curated, iris)
     if not paths or yaml_paths:
         sub = validate_build(build, iris)
@@ -267,10 +305,31 @@ def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None 
     return report
 
 
+def validate_workbook(path: Path, curated: list[Path], iris: Iris, display: str | None = None) -> Report:
+    """A plan workbook as `import-xlsx` would read it, with the rest of the data: problems at their cells."""
+    from .plan_import import build_import, read_plan_workbook
+    from .plan_workbook import WorkbookError
+    from .yamlio import display_path
+
+    name = display or display_path(path)
+    try:
+        read = read_plan_workbook(path, name, curated)
+    except WorkbookError as exc:
+        return Report(errors=[CurationError(Location(name, 1), str(exc), "", f"geen leesbare .xlsx-werkmap: {exc}")])
+    if read.errors:
+        return Report(errors=read.errors)
+    report = validate_build(build_import(read, iris), iris)
+    # The editor fixes what the workbook holds; violations elsewhere still count (the workbook may cause them).
+    kept = [r for r in report.results if r.severity == "violation" or (r.location and r.location.file == name)]
+    report.elsewhere = len(report.results) - len(kept)
+    report.results = kept
+    return report
+
+
 def format_report(report: Report, lang: str = "nl") -> str:
     lines = []
     for err in report.errors:
-        lines.append(f"{err}")
+        lines.append(err.text(lang))
     for res in report.results:
         where = str(res.location) if res.location else res.focus
         label = SEVERITY_NL[res.severity] if lang == "nl" else res.severity.upper()
@@ -280,6 +339,11 @@ def format_report(report: Report, lang: str = "nl") -> str:
             lines.append(f"    ({'en' if lang == 'nl' else 'nl'}) {second}")
         lines.append(f"    {res.focus}")
     v, w, i = report.count("violation"), report.count("warning"), report.count("info")
+    if report.elsewhere:
+        lines.append(
+            f"({report.elsewhere} waarschuwing(en) en info over gegevens buiten deze werkmap niet getoond "
+            f"/ {report.elsewhere} warning(s) and info about data outside this workbook not shown)"
+        )
     if report.errors:
         lines.append(
             f"{len(report.errors)} fout(en) in de invoer; de graaf is niet gevalideerd. "

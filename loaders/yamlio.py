@@ -19,11 +19,19 @@ PathKey = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Location:
+    """A place to fix: ``file:line`` in a curated file, or ``file: Sheet!C14`` in a workbook
+    (``cell`` is then the sheet and cell, and ``line`` the row of the sheet)."""
+
     file: str
     line: int
+    cell: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.file}: {self.cell}" if self.cell else f"{self.file}:{self.line}"
+
+    @property
+    def sheet(self) -> str | None:
+        return self.cell.rsplit("!", 1)[0] if self.cell else None
 
 
 @dataclass
@@ -33,11 +41,20 @@ class CurationError(Exception):
     location: Location | None
     message: str
     path: str = ""
+    message_nl: str | None = None  # the Dutch wording, where the check has one (workbook import)
+    suggestion: str | None = None  # the obvious fix, e.g. the closest known party
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str = "en") -> str:
+        """``where: [path:] message``; with a Dutch wording, both languages (``lang`` first, the other below)."""
         where = str(self.location) if self.location else "<unknown>"
         at = f" {self.path}:" if self.path else ""
-        return f"{where}:{at} {self.message}"
+        if self.message_nl is None:
+            return f"{where}:{at} {self.message}"
+        first, second = (self.message_nl, self.message) if lang == "nl" else (self.message, self.message_nl)
+        return f"{where}:{at} {first}\n    ({'en' if lang == 'nl' else 'nl'}) {second}"
 
 
 @dataclass

@@ -250,6 +250,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     from .store import DUMP_FORMATS
     from .templating import STATIC_DIR
     from .validate_api import build_router as validate_router
+    from .validate_page import build_router as validate_page_router
 
     # one PlanData for the REST API and the pages, so both reuse its lazily built indexes
     plan_data = app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)
@@ -262,6 +263,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
+    app.include_router(validate_page_router(people.pages, svc.settings.upload_limit))
     app.include_router(rest_router(plan_data, ApiError, annotate=lambda kind, a: with_sources(provenance, kind, a)))
     app.include_router(named_router(svc, ApiError, cite=questions.cited_for))
     from .diff_routes import build_router as diff_router

@@ -44,7 +44,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
                     {
                         "file": e.location.file if e.location else None,
                         "line": e.location.line if e.location else None,
+                        "cell": e.location.cell if e.location else None,
                         "message": e.message,
+                        "messageNl": e.message_nl,
+                        "suggestion": e.suggestion,
                         "path": e.path,
                     }
                     for e in report.errors
@@ -214,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "paths",
         nargs="*",
-        help="YAML files (checked with the shipped data, same-named files replaced), Turtle/JSON-LD files, or folders",
+        help="YAML files (checked with the shipped data, same-named files replaced), a plan workbook (.xlsx), "
+        "Turtle/JSON-LD files, or folders",
     )
     p.add_argument("--lang", choices=["nl", "en"], default="nl")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -244,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     from .diff_cli import add_parser as add_diff_parser
 
     add_diff_parser(sub)
+    from .cli_workbook import add_parsers as add_workbook_parsers
+
+    add_workbook_parsers(sub)
 
     p = sub.add_parser("build", help="build the graph and write TriG and N-Quads")
     p.add_argument("-o", "--output", default="build")

@@ -303,6 +303,64 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
 }
 
 
+# -- the validation page for plan editors (/valideren)
+MESSAGES = {
+    **MESSAGES,
+    "validate.title": {"nl": "Plan valideren", "en": "Validate a plan"},
+    "validate.intro": {
+        "nl": (
+            "Upload een werkmap (gemaakt met nkc-kg export-xlsx), een bestand uit data/ (YAML) of RDF (Turtle, "
+            "JSON-LD, N-Triples, RDF/XML). U krijgt te zien wat er niet klopt, per activiteit, met de cel of regel "
+            "om aan te passen. Er wordt niets opgeslagen."
+        ),
+        "en": (
+            "Upload a workbook (made with nkc-kg export-xlsx), a file of data/ (YAML) or RDF (Turtle, JSON-LD, "
+            "N-Triples, RDF/XML). You see what is wrong, per activity, with the cell or line to change. Nothing is "
+            "stored."
+        ),
+    },
+    "validate.file": {"nl": "Bestand", "en": "File"},
+    "validate.button": {"nl": "Valideren", "en": "Validate"},
+    "validate.wait": {"nl": "Dit duurt ongeveer 15 seconden.", "en": "This takes about 15 seconds."},
+    "validate.report": {"nl": "Verslag", "en": "Report"},
+    "validate.conforms": {
+        "nl": "Geen fouten: dit plan kan worden ingelezen.",
+        "en": "No errors: this plan can be imported.",
+    },
+    "validate.fails": {
+        "nl": "Er zijn fouten: los ze op en valideer opnieuw.",
+        "en": "There are errors: fix them and validate again.",
+    },
+    "validate.input": {"nl": "De invoer kan niet worden gelezen", "en": "The input cannot be read"},
+    "validate.input.note": {
+        "nl": "Eerst deze problemen oplossen; daarna worden de regels van de gegevens gecontroleerd.",
+        "en": "Fix these problems first; then the rules of the data are checked.",
+    },
+    "validate.where": {"nl": "Waar", "en": "Where"},
+    "validate.rule": {"nl": "Wat er niet klopt", "en": "What is wrong"},
+    "validate.suggestion": {"nl": "Voorstel", "en": "Suggestion"},
+    "validate.elsewhere": {
+        "nl": "waarschuwing(en) en info over gegevens buiten deze werkmap niet getoond.",
+        "en": "warning(s) and info about data outside this workbook not shown.",
+    },
+    "validate.none": {"nl": "Kies een bestand.", "en": "Choose a file."},
+    "validate.unsupported": {
+        "nl": "Dit soort bestand wordt niet gelezen; gebruik .xlsx, .yaml, .ttl, .jsonld, .nt, .rdf of .trig.",
+        "en": "This kind of file is not read; use .xlsx, .yaml, .ttl, .jsonld, .nt, .rdf or .trig.",
+    },
+    "validate.too_large": {"nl": "Het bestand is te groot; de grens is", "en": "The file is too large; the limit is"},
+    "validate.bytes": {"nl": "bytes", "en": "bytes"},
+    "validate.malformed": {
+        "nl": "Het formulier kon niet worden gelezen.",
+        "en": "The form could not be read.",
+    },
+    "validate.nav": {"nl": "Plan valideren (voor planredacteuren)", "en": "Validate a plan (for plan editors)"},
+    "severity.violation": {"nl": "fout", "en": "violation"},
+    "severity.warning": {"nl": "waarschuwing", "en": "warning"},
+    "severity.info": {"nl": "info", "en": "info"},
+    "severity.error": {"nl": "invoerfout", "en": "input error"},
+}
+
 def message(key: str, lang: str) -> str:
     """The UI string ``key`` in ``lang``; a missing key shows itself, so it is noticed rather than blank."""
     entry = MESSAGES.get(key)

@@ -10,8 +10,8 @@ from datetime import date
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from ..loaders.iris import Iris
 from ..loaders.names import fold
+from ..loaders.iris import Iris
 from .catalog import NamedQuery, ParameterError, literal_for, quarter_bounds, year_literal
 from .store import SelectResult, Store
 from .values import Binding
@@ -36,6 +36,8 @@ PREFIX nkc: <https://w3id.org/nkc-kg/def#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
 """
+
+__all__ = ["EntityIndex", "bind_parameters", "fold", "run_named"]
 
 
 @dataclass
