@@ -10,8 +10,8 @@ from datetime import date
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from ..loaders.names import fold
 from ..loaders.iris import Iris
+from ..loaders.names import fold
 from .catalog import NamedQuery, ParameterError, literal_for, quarter_bounds, year_literal
 from .store import SelectResult, Store
 from .values import Binding
