@@ -170,7 +170,7 @@ def comparable(query: NamedQuery, rows: list[dict[str, str]]) -> list[list[tuple
     separators = {
         variable: separator
         for separator, variable in re.findall(
-            r'GROUP_CONCAT\(.*?separator\s*=\s*"([^"]*)"\)\)?\s+AS\s+\?(\w+)', query.sparql
+            r'GROUP_CONCAT\(.*?separator\s*=\s*"([^"]*)"\)[^?]*?\s+AS\s+\?(\w+)', query.sparql
         )
     }
     return [
