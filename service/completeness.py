@@ -424,3 +424,16 @@ def _int(row: Row, key: str) -> int | None:
         return None if value is None else int(str(value))
     except ValueError:
         return None
+
+
+def grouped_gaps(entry: Mapping[str, Any]) -> list[JsonDict]:
+    """An activity's or party's gaps for reading: one row per step and status, with the kinds missing there."""
+    rows: dict[tuple[Any, ...], JsonDict] = {}
+    for gap in entry["gaps"]:
+        step = (gap["step"] or {}).get("number")
+        reason = (gap["reason"] or {}).get("nl")
+        key = (step, gap["status"], reason, (gap["fix"] or {}).get("at"))
+        row = rows.setdefault(key, {**gap, "kinds": [], "checks": []})
+        row["kinds"].append(gap["kind"])
+        row["checks"].append(gap["check"])
+    return list(rows.values())
