@@ -25,6 +25,8 @@ ANNOTATE_LIMIT = 1024 * 1024  # bytes of UTF-8 text
 JSON_LIMIT = 6 * ANNOTATE_LIMIT + 1024
 # a form posts the text URL-encoded: up to three bytes for each byte of text, plus the field name
 FORM_LIMIT = 3 * ANNOTATE_LIMIT + 1024
+# A text of nothing but abbreviations would otherwise make an answer hundreds of times its size.
+MAX_ANNOTATIONS = 10_000
 OFFSETS = "Unicode code points: Python string indices, JavaScript Array.from(text) indices (not UTF-16 units)"
 
 
@@ -91,10 +93,14 @@ def text_of(body: bytes, content_type: str) -> str:
 
 
 def answer(annotator: Annotator, text: str) -> dict[str, Any]:
-    matches = annotator.annotate(text)
+    """The annotations of ``text``: the first MAX_ANNOTATIONS, with ``truncated`` saying whether that was all."""
+    found = annotator.annotate(text)
+    matches = found[:MAX_ANNOTATIONS]
     return {
         "length": len(text),
         "offsets": OFFSETS,
+        "total": len(found),
+        "truncated": len(found) > len(matches),
         "counts": {
             "abbreviation": sum(1 for m in matches if m.kind == "abbreviation"),
             "party": sum(1 for m in matches if m.kind == "party"),
@@ -136,7 +142,8 @@ def build_router(annotator: Callable[[], Annotator], pages: Pages, error: type[E
             "`expansion`, `iri`, `url`, `label`, `definedBy` (document and slide, or the curators with a status), "
             "`denotes`, `ambiguous` (the candidates name different things or spell the abbreviation out "
             "differently), `sameEntity` and all `candidates`. Abbreviations match case-sensitively as written, "
-            "party names case- and accent-insensitively. Empty text or text that is not UTF-8: 400; over the "
+            "party names case- and accent-insensitively. At most 10,000 annotations (`truncated` says whether "
+            "there were more; `total` counts them all). Empty text or text that is not UTF-8: 400; over the "
             "limit: 413."
         ),
         responses={
@@ -177,12 +184,14 @@ def build_router(annotator: Callable[[], Annotator], pages: Pages, error: type[E
         def render() -> Response:
             found = annotator()
             matches = found.annotate(text)
+            shown = matches[:MAX_ANNOTATIONS]
             return pages.render(
                 request,
                 "annotate.html",
                 text=text,
-                matches=[found.match_json(m) for m in matches],
-                pieces=segments(text, matches),
+                matches=[found.match_json(m) for m in shown],
+                pieces=segments(text, shown),
+                total=len(matches),
             )
 
         return await anyio.to_thread.run_sync(render)

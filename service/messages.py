@@ -207,6 +207,7 @@ MESSAGES = {
         "en": "No abbreviations or party names found.",
     },
     "annotate.found": {"nl": "gevonden", "en": "found"},
+    "annotate.truncated": {"nl": "hieronder de eerste", "en": "the first shown below:"},
     "annotate.legend": {"nl": "Legenda", "en": "Legend"},
     "annotate.kind.abbreviation": {"nl": "afkorting", "en": "abbreviation"},
     "annotate.kind.party": {"nl": "partij", "en": "party"},
