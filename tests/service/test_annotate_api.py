@@ -80,7 +80,9 @@ def test_bad_input_gets_a_clear_error(client: TestClient) -> None:
     problem(post("/api/annotate", json={"text": 12}), 400, "no text")
     problem(post("/api/annotate", json=["IKNL"]), 400, "no text")
     problem(post("/api/annotate", json={"text": "IKNL", "lang": "nl"}), 400, "unknown field")
-    problem(post("/api/annotate", content=b'{"text": ', headers={"content-type": "application/json"}), 400, "malformed JSON")
+    problem(
+        post("/api/annotate", content=b'{"text": ', headers={"content-type": "application/json"}), 400, "malformed JSON"
+    )
     latin1 = "Patiëntenplatform".encode("latin-1")
     problem(post("/api/annotate", content=latin1, headers={"content-type": "text/plain"}), 400, "not UTF-8")
     lone = b'{"text": "IKNL \\ud800"}'
