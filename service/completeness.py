@@ -437,3 +437,17 @@ def grouped_gaps(entry: Mapping[str, Any]) -> list[JsonDict]:
         row["kinds"].append(gap["kind"])
         row["checks"].append(gap["check"])
     return list(rows.values())
+
+
+def short_place(label: str) -> str:
+    """'dia 13' from 'Actieplan (Late) Gevolgen 2025, dia 13' (the report is about one document)."""
+    return label.rsplit(", ", 1)[-1]
+
+
+def places(locations: list[JsonDict]) -> str:
+    """'dia 4, 12, 13' for a list of locations."""
+    parts = [short_place(str(loc["label"])) for loc in locations]
+    words = {part.rpartition(" ")[0] for part in parts}
+    if len(words) == 1 and "" not in words:
+        return f"{words.pop()} " + ", ".join(part.rpartition(" ")[2] for part in parts)
+    return ", ".join(parts) or "-"

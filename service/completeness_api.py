@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .api_data import NotFound
-from .completeness import Completeness, grouped_gaps
+from .completeness import Completeness, grouped_gaps, short_place
 from .pages import PeoplePages
 from .templating import Pages
 
@@ -72,7 +72,13 @@ def build_router(
             except NotFound as exc:
                 return pages.not_found(request, str(exc))
             return pages.render(
-                request, "completeness.html", plans=known, report=found, plan=chosen, grouped=grouped_gaps
+                request,
+                "completeness.html",
+                plans=known,
+                report=found,
+                plan=chosen,
+                grouped=grouped_gaps,
+                short=short_place,
             )
 
         return await anyio.to_thread.run_sync(render)

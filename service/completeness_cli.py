@@ -14,7 +14,7 @@ from typing import Any
 
 from ..loaders.iris import Iris
 from .annotate import Annotator
-from .completeness import Completeness, grouped_gaps
+from .completeness import Completeness, grouped_gaps, places
 from .messages import message
 from .runner import EntityIndex
 from .store import EmbeddedStore
@@ -76,13 +76,13 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
                 name = str(entry["label"]) if "number" not in entry else f"{t('activity').lower()} {entry['number']}"
                 if gap["step"]:
                     name += f", {t('completeness.step')} {gap['step']['number']}"
-                where = gap["fix"]["at"] if gap["fix"] else _slides(gap["source"]) if gap["source"] else entry["iri"]
+                where = gap["fix"]["at"] if gap["fix"] else places(gap["source"]) if gap["source"] else entry["iri"]
                 what = ", ".join(t(f"completeness.kind.{kind}") for kind in gap["kinds"])
                 lines.append(f"  {where}: {name}: {what} [{t('completeness.status.' + gap['status'])}]")
                 if gap["reason"]:
                     lines.append(f"      {gap['reason'].get(lang) or gap['reason']['nl']}")
                 if gap["fix"] and gap["source"]:
-                    lines.append(f"      {t('completeness.col.source').lower()}: {_slides(gap['source'])}")
+                    lines.append(f"      {t('completeness.col.source').lower()}: {places(gap['source'])}")
         lines.append("")
     for kind, heading in (
         ("undefined-abbreviation", t("completeness.abbreviations")),
@@ -91,7 +91,7 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
         rows = [a for a in report["abbreviations"] if a["kind"] == kind]
         lines.append(f"{heading} ({len(rows)}):")
         for entry in rows:
-            line = f"  {entry['abbreviation']} ({entry['occurrences']}×; {_slides(entry['usedAt'])})"
+            line = f"  {entry['abbreviation']} ({entry['occurrences']}×; {places(entry['usedAt'])})"
             curated = entry.get("curated")
             if kind == "undefined-abbreviation":
                 if curated:
@@ -115,12 +115,3 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
         f"{s['unknownAbbreviations']} {t('completeness.check.unknown-abbreviation').lower()}"
     )
     return "\n".join(lines)
-
-
-def _slides(locations: list[dict[str, Any]]) -> str:
-    """'dia 4, 12, 13' from the locations' labels ('Actieplan …, dia 4', …)."""
-    parts = [str(loc["label"]).rsplit(", ", 1)[-1] for loc in locations]
-    words = {part.rpartition(" ")[0] for part in parts}
-    if len(words) == 1 and "" not in words:
-        return f"{words.pop()} " + ", ".join(part.rpartition(" ")[2] for part in parts)
-    return ", ".join(parts) or "-"

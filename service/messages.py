@@ -221,6 +221,7 @@ MESSAGES = {
     "annotate.col.defined": {"nl": "Gedefinieerd door", "en": "Defined by"},
     "annotate.col.where": {"nl": "Positie", "en": "Position"},
     "annotate.curated": {"nl": "curatoren", "en": "curators"},
+    "annotate.page": {"nl": "pagina", "en": "page"},
     "annotate.api": {
         "nl": 'Hetzelfde als JSON: POST /api/annotate met {"text": …}.',
         "en": 'The same as JSON: POST /api/annotate with {"text": …}.',
