@@ -32,7 +32,7 @@ from ..loaders.paths import QUERIES_DIR, ROOT
 from ..loaders.yamlio import Location
 from .annotate import KIND_ABBREVIATION, Annotator, Match, written_like_abbreviation
 from .api_data import NotFound
-from .catalog import NamedQuery, parse_query_file
+from .catalog import NamedQuery, ParameterError, parse_query_file
 from .linked_data import service_path
 from .messages import message
 from .runner import EntityIndex, fold
@@ -122,10 +122,11 @@ class Completeness:
         return next((known[str(i)] for i in iris if i is not None and str(i) in known), None)
 
     def _plan_iri(self, plan_id: str) -> URIRef:
-        iri = self.index.plans.get(plan_id)
-        if iri is None:
-            raise NotFound(f"unknown plan {plan_id!r}", {"known": sorted(self.index.plans)})
-        return iri
+        try:
+            return self.index.plan("plan", plan_id)
+        except ParameterError as exc:
+            known = sorted(self.index.plans)
+            raise NotFound(f"unknown plan {plan_id!r}", {"known": known, "suggestions": exc.suggestions}) from None
 
     # -- the report -----------------------------------------------------------------------------
 
