@@ -18,6 +18,8 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from .annotate import Annotator, Match
+from .api_models import ErrorOut
+from .editor_models import AnnotateIn, AnnotateOut
 from .templating import Pages
 
 ANNOTATE_LIMIT = 1024 * 1024  # bytes of UTF-8 text
@@ -146,10 +148,20 @@ def build_router(annotator: Callable[[], Annotator], pages: Pages, error: type[E
             "there were more; `total` counts them all). Empty text or text that is not UTF-8: 400; over the "
             "limit: 413."
         ),
+        response_model=AnnotateOut,
         responses={
-            400: {"description": "empty text, malformed JSON or not UTF-8"},
-            413: {"description": "text over 1 MiB"},
-            415: {"description": "not JSON or text/plain"},
+            400: {"model": ErrorOut, "description": "empty text, malformed JSON or not UTF-8"},
+            413: {"model": ErrorOut, "description": "text over 1 MiB"},
+            415: {"model": ErrorOut, "description": "not JSON or text/plain"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": AnnotateIn.model_json_schema()},
+                    "text/plain": {"schema": {"type": "string", "example": "Het IKNL-rapport gaat naar ZIN."}},
+                },
+            }
         },
     )
     async def annotate(request: Request) -> Response:

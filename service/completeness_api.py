@@ -14,8 +14,11 @@ import anyio
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from .api_data import NotFound
+from .api import checked_key
+from .api_data import BadParameter, NotFound
+from .api_models import ErrorOut
 from .completeness import Completeness, grouped_gaps, short_place
+from .editor_models import CompletenessOut
 from .pages import PeoplePages
 from .templating import Pages
 
@@ -42,13 +45,25 @@ def build_router(
             "data of its own checkout, `fix` (file and line of the curated record). The checks are the SPARQL "
             "files of queries/completeness/."
         ),
-        responses={404: {"description": "unknown plan"}},
+        response_model=CompletenessOut,
+        responses={
+            400: {"model": ErrorOut, "description": "a malformed plan id"},
+            404: {"model": ErrorOut, "description": "unknown plan"},
+        },
     )
     async def report(
-        plan: Annotated[str, Path(description="plan id", examples=["late-gevolgen-2025"])],
+        plan: Annotated[
+            str,
+            Path(
+                description="plan id: zeldzame-kankers-2025, zeldzame-kankers-2024 or late-gevolgen-2025",
+                examples=["late-gevolgen-2025"],
+            ),
+        ],
     ) -> Response:
         try:
-            answer = await anyio.to_thread.run_sync(completeness.report, plan[:200])
+            answer = await anyio.to_thread.run_sync(completeness.report, checked_key("plan", plan))
+        except BadParameter as exc:
+            raise error(400, f"bad parameter {exc.name!r}", exc.detail) from None  # type: ignore[call-arg]
         except NotFound as exc:
             raise error(404, exc.what, exc.detail) from None  # type: ignore[call-arg]
         body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
+from nkc_kg.service.editor_models import AnnotateOut
 
 MEMO = (
     "Het IKNL-rapport over NFK's achterban gaat naar ZIN en de CieOOM; "
@@ -20,6 +21,7 @@ def annotate(client: TestClient, text: str) -> dict[str, Any]:
 
 def test_a_memo_is_annotated_with_spans_expansions_and_iris(client: TestClient) -> None:
     answer = annotate(client, MEMO)
+    AnnotateOut.model_validate(answer)  # the documented contract
     found = [(a["text"], a["kind"]) for a in answer["annotations"]]
     assert found == [
         ("IKNL", "abbreviation"),

@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.loaders.paths import QUERIES_DIR, ROOT
+from nkc_kg.service.editor_models import CompletenessOut
 
 
 def report(client: TestClient, plan: str) -> dict[str, Any]:
     response = client.get(f"/api/plans/{plan}/completeness")
     assert response.status_code == 200, response.text
+    CompletenessOut.model_validate(response.json())  # the documented contract
     return response.json()  # type: ignore[no-any-return]
 
 
