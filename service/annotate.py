@@ -191,9 +191,11 @@ class Annotator:
     def from_rows(cls, abbreviation_rows: Iterable[Row], party_rows: Iterable[Row], iris: Iris) -> Annotator:
         senses: dict[str, Candidate] = {}
         keys: dict[str, str] = {}
-        for row in abbreviation_rows:
+        # more rows for more locations or labels: the first in a fixed order describes it (slide 5 before 12),
+        # so that both stores, whatever order they answer in, give the same answers
+        for row in sorted(abbreviation_rows, key=lambda r: _row_order(r, "concept")):
             iri = str(row["concept"])
-            if iri in senses:  # more rows for more locations or labels: the first one describes it
+            if iri in senses:
                 continue
             keys[iri] = str(row["abbreviation"])
             senses[iri] = Candidate(
@@ -216,7 +218,7 @@ class Annotator:
         parties: dict[str, Candidate] = {}
         names: dict[str, set[str]] = defaultdict(set)  # party -> its names
         short: dict[str, set[str]] = defaultdict(set)  # party -> its abbreviations
-        for row in party_rows:
+        for row in sorted(party_rows, key=lambda r: _row_order(r, "party")):
             iri = str(row["party"])
             if iri not in parties:
                 parties[iri] = Candidate(
@@ -355,6 +357,15 @@ class Annotator:
             "sameEntity": match.same_entity,
             "candidates": [self.candidate_json(c) for c in match.candidates],
         }
+
+
+def natural_key(text: str) -> list[Any]:
+    """'…/slide/9' before '…/slide/10'."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)]
+
+
+def _row_order(row: Row, subject: str) -> tuple[Any, ...]:
+    return (str(row[subject]), *(natural_key(str(row.get(k) or "~")) for k in ("location", "document", "label")))
 
 
 def _text(row: Row, key: str) -> str | None:

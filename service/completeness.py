@@ -30,7 +30,7 @@ from rdflib import URIRef
 from ..loaders.iris import Iris
 from ..loaders.paths import QUERIES_DIR, ROOT
 from ..loaders.yamlio import Location
-from .annotate import KIND_ABBREVIATION, Annotator, Match, written_like_abbreviation
+from .annotate import KIND_ABBREVIATION, Annotator, Match, natural_key, written_like_abbreviation
 from .api_data import NotFound
 from .catalog import NamedQuery, ParameterError, parse_query_file
 from .linked_data import service_path
@@ -334,7 +334,7 @@ class Completeness:
         location = row.get("location")
         if location is not None and all(p["iri"] != str(location) for p in entry["usedAt"]):
             entry["usedAt"].append(self.entity(location, row.get("locationLabel")))
-            entry["usedAt"].sort(key=lambda e: _natural(e["iri"]))
+            entry["usedAt"].sort(key=lambda e: natural_key(e["iri"]))
 
     def _sources(self, rows: list[Row]) -> list[JsonDict]:
         seen: dict[str, JsonDict] = {}
@@ -342,7 +342,7 @@ class Completeness:
             location = row.get("location")
             if location is not None:
                 seen.setdefault(str(location), self.entity(location, row.get("locationLabel")))
-        return sorted(seen.values(), key=lambda e: _natural(e["iri"]))
+        return sorted(seen.values(), key=lambda e: natural_key(e["iri"]))
 
     def _gap_json(self, gap: Gap) -> JsonDict:
         return {
@@ -407,11 +407,6 @@ def _reason(rows: list[Row]) -> dict[str, str] | None:
 
 def _past_reason() -> dict[str, str]:
     return {lang: message("completeness.reason.past", lang) for lang in ("nl", "en")}
-
-
-def _natural(text: str) -> list[Any]:
-    """'…/slide/9' before '…/slide/10'."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
 def _str(row: Row, key: str) -> str | None:

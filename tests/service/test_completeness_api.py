@@ -142,3 +142,21 @@ def test_the_page_is_linked_from_the_plan_page_and_dutch_first(client: TestClien
     client.cookies.clear()
     assert client.get("/volledigheid?plan=nope").status_code == 404
     assert "Zeldzame Kankers 2025" in client.get("/volledigheid").text, "the newest plan without ?plan="
+
+
+def without_file_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_file_lines(v) for k, v in value.items() if k not in ("fix", "fileLines")}
+    if isinstance(value, list):
+        return [without_file_lines(v) for v in value]
+    return value
+
+
+def test_both_stores_give_the_same_report_and_annotations(
+    embedded_client: TestClient, remote_client: TestClient
+) -> None:
+    for plan in ("late-gevolgen-2025", "zeldzame-kankers-2025"):
+        assert without_file_lines(report(embedded_client, plan)) == without_file_lines(report(remote_client, plan))
+    text = "Het IKNL-rapport, ZIN en Kanker.nl met PROMs; DRCP werkgroep wetenschap."
+    answers = [c.post("/api/annotate", json={"text": text}).json() for c in (embedded_client, remote_client)]
+    assert answers[0] == answers[1] and answers[0]["total"] == 5
