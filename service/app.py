@@ -262,6 +262,9 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
+    from .editor_routes import include as include_editor_routes
+
+    include_editor_routes(app, svc, plan_data, people, ApiError)  # annotation, completeness (before /api/plans/…)
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     app.include_router(validate_page_router(people.pages, svc.settings.upload_limit))
     app.include_router(rest_router(plan_data, ApiError, annotate=lambda kind, a: with_sources(provenance, kind, a)))

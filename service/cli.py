@@ -209,6 +209,12 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_completeness(args: argparse.Namespace) -> int:
+    from .completeness_cli import run
+
+    return run(args.plan, args.paths, args.lang, args.format)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nkc-kg", description="Knowledge graph of the NKC action plans.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -251,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     from .cli_workbook import add_parsers as add_workbook_parsers
 
     add_workbook_parsers(sub)
+    p = sub.add_parser("completeness", help="what a plan's data lacks, with file:line (also of draft files)")
+    p.add_argument("plan", help="zeldzame-kankers-2025, zeldzame-kankers-2024 or late-gevolgen-2025")
+    p.add_argument("paths", nargs="*", help="draft YAML files or folders, replacing the shipped files of that name")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_completeness)
 
     p = sub.add_parser("build", help="build the graph and write TriG and N-Quads")
     p.add_argument("-o", "--output", default="build")

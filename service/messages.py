@@ -376,3 +376,146 @@ def role_label(role: str, lang: str) -> str:
 def kind_label(kind: str, lang: str) -> str:
     """The name of an entity class (``Committee``) for people; unknown classes show as they are."""
     return message(f"type.{kind}", lang) if f"type.{kind}" in MESSAGES else kind
+
+
+# -- annotation and completeness (h-annotate) -------------------------------------------------------
+MESSAGES = {
+    **MESSAGES,
+    "annotate.title": {"nl": "Afkortingen en partijen in een tekst", "en": "Abbreviations and parties in a text"},
+    "annotate.intro": {
+        "nl": "Plak een alinea uit een memo of een nieuw plan: de afkortingen en partijnamen die de kennisgraaf "
+        "kent worden gemarkeerd, met hun uitschrijving en een link.",
+        "en": "Paste a paragraph of a memo or a new plan: the abbreviations and party names the knowledge graph "
+        "knows are highlighted, with their expansion and a link.",
+    },
+    "annotate.text": {"nl": "Tekst", "en": "Text"},
+    "annotate.button": {"nl": "Markeren", "en": "Highlight"},
+    "annotate.result": {"nl": "Resultaat", "en": "Result"},
+    "annotate.none": {
+        "nl": "Geen afkortingen of partijnamen gevonden.",
+        "en": "No abbreviations or party names found.",
+    },
+    "annotate.found": {"nl": "gevonden", "en": "found"},
+    "annotate.truncated": {"nl": "hieronder de eerste", "en": "the first shown below:"},
+    "annotate.legend": {"nl": "Legenda", "en": "Legend"},
+    "annotate.kind.abbreviation": {"nl": "afkorting", "en": "abbreviation"},
+    "annotate.kind.party": {"nl": "partij", "en": "party"},
+    "annotate.ambiguous": {
+        "nl": "meerdere betekenissen: de bronnen verschillen",
+        "en": "several meanings: the sources differ",
+    },
+    "annotate.col.text": {"nl": "In de tekst", "en": "In the text"},
+    "annotate.col.kind": {"nl": "Soort", "en": "Kind"},
+    "annotate.col.meaning": {"nl": "Betekenis", "en": "Meaning"},
+    "annotate.col.defined": {"nl": "Gedefinieerd door", "en": "Defined by"},
+    "annotate.col.where": {"nl": "Positie", "en": "Position"},
+    "annotate.curated": {"nl": "curatoren", "en": "curators"},
+    "annotate.page": {"nl": "pagina", "en": "page"},
+    "annotate.api": {
+        "nl": 'Hetzelfde als JSON: POST /api/annotate met {"text": …}.',
+        "en": 'The same as JSON: POST /api/annotate with {"text": …}.',
+    },
+    "annotate.toolarge": {"nl": "De tekst is te lang", "en": "The text is too long"},
+    "annotate.empty": {"nl": "Typ of plak eerst een tekst.", "en": "Type or paste a text first."},
+    "home.annotate": {"nl": "Afkortingen in je eigen tekst", "en": "Abbreviations in your own text"},
+    "completeness.title": {"nl": "Volledigheid", "en": "Completeness"},
+    "completeness.link": {"nl": "Volledigheid van de gegevens", "en": "Completeness of the data"},
+    "completeness.intro": {
+        "nl": "Wat de gegevens van dit plan missen, en of dat een gat in de curatie is of gewoon niet in de bron "
+        "staat. Elk punt zegt waar het te verbeteren is.",
+        "en": "What the data of this plan lacks, and whether that is a curation gap or simply not in the source. "
+        "Every item says where to fix it.",
+    },
+    "completeness.plan": {"nl": "Actieplan", "en": "Action plan"},
+    "completeness.show": {"nl": "Toon", "en": "Show"},
+    "completeness.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "completeness.activities": {"nl": "Activiteiten", "en": "Activities"},
+    "completeness.parties": {"nl": "Partijen", "en": "Parties"},
+    "completeness.abbreviations": {
+        "nl": "Afkortingen die het plan gebruikt maar niet zelf definieert",
+        "en": "Abbreviations the plan uses but does not define itself",
+    },
+    "completeness.unknown": {
+        "nl": "Woorden die op een afkorting lijken en die de kennisgraaf niet kent",
+        "en": "Words that look like abbreviations and that the knowledge graph does not know",
+    },
+    "completeness.nothing": {"nl": "Niets gevonden.", "en": "Nothing found."},
+    "completeness.checks": {"nl": "Controles (SPARQL)", "en": "Checks (SPARQL)"},
+    "completeness.col.item": {"nl": "Wat", "en": "What"},
+    "completeness.col.gap": {"nl": "Ontbreekt", "en": "Missing"},
+    "completeness.col.status": {"nl": "Status", "en": "Status"},
+    "completeness.col.source": {"nl": "Bron", "en": "Source"},
+    "completeness.col.fix": {"nl": "Verbeteren in", "en": "Fix in"},
+    "completeness.col.abbreviation": {"nl": "Afkorting", "en": "Abbreviation"},
+    "completeness.col.count": {"nl": "Keer", "en": "Times"},
+    "completeness.col.curated": {"nl": "Uitschrijving van de curatoren", "en": "The curators' expansion"},
+    "completeness.col.elsewhere": {"nl": "Gedefinieerd in", "en": "Defined in"},
+    "completeness.nocurated": {"nl": "geen", "en": "none"},
+    "completeness.nofileline": {
+        "nl": "Bestand en regel zijn alleen bekend als de service de gegevens van deze checkout serveert "
+        "(of met `nkc-kg completeness`); hier staat de plek in de bron.",
+        "en": "File and line are known only when the service serves the data of this checkout "
+        "(or with `nkc-kg completeness`); here you see the place in the source.",
+    },
+    "completeness.step": {"nl": "stap", "en": "step"},
+    "completeness.status.gap": {"nl": "in te vullen", "en": "to fill in"},
+    "completeness.status.not-in-source": {"nl": "niet in de bron", "en": "not in the source"},
+    "completeness.status.in-development": {"nl": "in uitwerking", "en": "in development"},
+    "completeness.status.info": {"nl": "ter info", "en": "for information"},
+    "completeness.kind.no-timeframe": {"nl": "tijdvak", "en": "timeframe"},
+    "completeness.kind.no-steps": {"nl": "stappen (en dus tijdvak)", "en": "steps (and so a timeframe)"},
+    "completeness.kind.no-lead": {"nl": "trekker", "en": "lead party"},
+    "completeness.kind.no-intended-result": {"nl": "beoogd resultaat", "en": "intended result"},
+    "completeness.kind.no-subgoal": {"nl": "subdoel", "en": "subgoal"},
+    "completeness.kind.in-development": {"nl": "nog in uitwerking", "en": "still being worked out"},
+    "completeness.kind.no-abbreviation": {"nl": "afkorting", "en": "abbreviation"},
+    "completeness.kind.no-expansion": {"nl": "uitschrijving van de afkorting", "en": "expansion of its abbreviation"},
+    "completeness.reason.past": {
+        "nl": "Activiteit van een eerder plan: de bron meldt alleen wat er gedaan is en door wie, geen stappen, "
+        "tijdvakken, beoogde resultaten, subdoelen of trekker.",
+        "en": "Activity of an earlier plan: the source reports only what was done and by whom, not steps, "
+        "timeframes, intended results, subgoals or a lead.",
+    },
+    "completeness.reason.curated": {
+        "nl": "Curatoren: '{expansion}' ({status}).",
+        "en": "Curators: '{expansion}' ({status}).",
+    },
+    "completeness.check.step-without-timeframe": {"nl": "Stappen zonder tijdvak", "en": "Steps without a timeframe"},
+    "completeness.check.activity-without-steps": {
+        "nl": "Activiteiten zonder stappen (en tijdvak)",
+        "en": "Activities without steps (or timeframe)",
+    },
+    "completeness.check.step-without-lead": {"nl": "Stappen zonder trekker", "en": "Steps without a lead party"},
+    "completeness.check.activity-without-lead": {
+        "nl": "Activiteiten zonder trekker",
+        "en": "Activities without a lead party",
+    },
+    "completeness.check.activity-without-result": {
+        "nl": "Activiteiten zonder beoogd resultaat",
+        "en": "Activities without an intended result",
+    },
+    "completeness.check.activity-without-subgoal": {
+        "nl": "Activiteiten zonder subdoel",
+        "en": "Activities without a subgoal",
+    },
+    "completeness.check.activity-in-development": {
+        "nl": "Activiteiten in uitwerking",
+        "en": "Activities in development",
+    },
+    "completeness.check.party-abbreviation-without-expansion": {
+        "nl": "Partijen met een afkorting zonder uitschrijving",
+        "en": "Parties with an abbreviation nothing spells out",
+    },
+    "completeness.check.party-without-abbreviation": {
+        "nl": "Organisaties zonder afkorting",
+        "en": "Organisations without an abbreviation",
+    },
+    "completeness.check.undefined-abbreviation": {
+        "nl": "Afkortingen die het plan niet zelf definieert",
+        "en": "Abbreviations the plan does not define itself",
+    },
+    "completeness.check.unknown-abbreviation": {
+        "nl": "Onbekende woorden die op een afkorting lijken",
+        "en": "Unknown words that look like abbreviations",
+    },
+}

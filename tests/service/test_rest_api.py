@@ -396,7 +396,7 @@ def test_openapi_documents_models_parameters_and_errors(client: TestClient) -> N
     spec = client.get("/openapi.json").json()
     paths = {p: ops["get"] for p, ops in spec["paths"].items() if p.startswith("/api/") and "get" in ops}
     ours = [p for p in paths if not p.startswith(("/api/queries", "/api/questions"))]
-    assert len(ours) == 13  # the 12 resource routes and /api/diff
+    assert len(ours) == 14  # the 12 resource routes, /api/diff and /api/plans/{plan}/completeness
     for path in ours:
         op = paths[path]
         schema = op["responses"]["200"]["content"]["application/json"]["schema"]
