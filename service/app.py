@@ -34,6 +34,10 @@ from .query_pool import QueryPool, QueryWorkersFailed
 from .runner import EntityIndex
 from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store, StoreUnavailable
 
+# The SPARQL worker processes start this long after the service (or at the first query): starting
+# them at once costs start-up a quarter of a second on two cores.
+WORKER_START_DELAY = 2.0
+
 
 class SparqlAnswerer(Protocol):
     def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]: ...
@@ -92,7 +96,7 @@ def load_service(settings: Settings) -> Service:
     # itself (HTTP time-out); with no workers, queries run in-process, in abandoned threads at the limit.
     sparql = None
     if isinstance(store, EmbeddedStore) and settings.sparql_workers > 0:
-        sparql = QueryPool(snapshot or _snapshot(store), settings.sparql_workers)
+        sparql = QueryPool(snapshot or _snapshot(store), settings.sparql_workers, start_after=WORKER_START_DELAY)
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
     return Service(settings, iris, store, catalog, index, time.perf_counter() - began, sparql)

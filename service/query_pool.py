@@ -65,14 +65,24 @@ class _Worker:
 class QueryPool:
     """A fixed number of worker processes; a worker whose query overruns is killed and replaced."""
 
-    def __init__(self, dataset: Path, workers: int = 2) -> None:
+    def __init__(self, dataset: Path, workers: int = 2, start_after: float = 0.0) -> None:
+        """``start_after``: seconds before the workers start, unless a query comes first. Each worker is a
+        new Python process loading the dataset; started at once, they compete with the service's own
+        start-up for the same cores."""
         self._context = mp.get_context("spawn")
         self._dataset = dataset
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self.failure: str | None = None
-        for _ in range(workers):
-            self._replace()
+        self._wanted = threading.Event()
+
+        def start_workers() -> None:
+            self._wanted.wait(start_after)
+            for _ in range(workers):
+                if not self._closed:
+                    self._replace()
+
+        threading.Thread(target=start_workers, daemon=True, name="nkc-kg-sparql-pool").start()
 
     def _replace(self) -> None:
         """Start a worker and hand it out once its dataset is loaded (in the background: start-up stays fast)."""
@@ -95,6 +105,7 @@ class QueryPool:
 
     def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
         """Same contract as Store.answer; the time spent waiting for a free worker counts too."""
+        self._wanted.set()
         deadline = time.monotonic() + timeout
         while True:
             if self.failure and self._idle.empty():

@@ -133,6 +133,13 @@ def test_editing_a_timeframe_changes_exactly_that_fact(
         "Q1 2026",
         str(iris.instant("2026-01-01")),
         str(iris.instant("2026-03-31")),
+        "2026",  # nkc:overlapsYear, the calendar year of the new timeframe
+    }
+    assert {str(o) for _, _, o in removed} == {
+        "Q4 2025",
+        str(iris.instant("2025-10-01")),
+        str(iris.instant("2025-12-31")),
+        "2025",
     }
 
 
