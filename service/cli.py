@@ -136,6 +136,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return _fail(str(exc))
+    if args.releases or settings.releases:
+        from .release_server import serve_releases
+
+        folder = Path(args.releases) if args.releases else settings.releases
+        assert folder is not None
+        return serve_releases(settings, folder, args.host, args.port, args.workers)
     if args.workers > 1:
         # Each worker process builds its own app (and loads its own copy of the graph) from the
         # environment, so the parent does not load it at all.
@@ -241,7 +247,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="worker processes, each with its own copy of the graph")
+    p.add_argument("--releases", help="serve DIR/current (nkc-kg publish) and switch when it changes (NKC_KG_RELEASES)")
     p.set_defaults(func=cmd_serve)
+
+    from .release_cli import add_release_commands  # publish, release-diff
+
+    add_release_commands(sub)
 
     args = parser.parse_args(argv)
     return int(args.func(args))
