@@ -173,6 +173,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     from .remote_load import LoadError, Target, push
 
+    if args.release:
+        from .release_cli import load_release_command
+
+        return load_release_command(args)
+
     try:
         target = Target.derive(args.endpoint, args.graph_store, args.update)
     except LoadError as exc:
@@ -239,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     target.add_argument("--graph-store", help="Graph Store Protocol URL (default for …/query: …/store, Oxigraph)")
     target.add_argument("--update", help="SPARQL Update URL, used instead of the Graph Store Protocol")
     p.add_argument("--dataset", help="push this .nq/.trig file instead of building data/")
+    p.add_argument(
+        "--release", help="load this published release (a version, 'current' or its folder) and switch to it atomically"
+    )
+    p.add_argument("--releases", help="the releases folder (default: NKC_KG_RELEASES, else releases/)")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser(

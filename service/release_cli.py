@@ -123,3 +123,30 @@ def release_diff_command(args: argparse.Namespace) -> int:
     if unchanged:
         print(f"unchanged: {', '.join(unchanged)}")
     return 0
+
+
+def load_release_command(args: argparse.Namespace) -> int:
+    """`nkc-kg load --endpoint URL --release VERSION`: see service/remote_release.py."""
+    from ..loaders.iris import Iris
+    from .remote_load import LoadError
+    from .remote_release import find_release, load_release, release_target
+
+    if args.dataset:
+        return _fail("give --release or --dataset, not both", 2)
+    try:
+        target = release_target(args.endpoint, args.graph_store, args.update)
+        release = find_release(args.release, _folder(args))
+        done = load_release(release, target, Iris())
+    except (LoadError, ReleaseError) as exc:
+        return _fail(str(exc))
+    was = f" (was {done.previous})" if done.previous else ""
+    print(f"nkc-kg: release {done.version} switched in at {target.query}{was}, {done.mode}; triples per graph:")
+    width = max((len(g) for g in done.expected), default=0)
+    for graph, expected in done.expected.items():
+        verdict = "ok" if done.graphs.get(graph) == expected else "MISMATCH"
+        print(f"  {graph:<{width}}  {expected:>7}  {done.graphs.get(graph, 0):>7}  {verdict}")
+    for graph in done.dropped:
+        print(f"  {graph:<{width}}  dropped (not in release {done.version})")
+    if not done.ok:
+        return _fail("the endpoint does not hold what the release has (see MISMATCH above)")
+    return 0

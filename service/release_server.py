@@ -128,7 +128,10 @@ class ReleaseServer:
         """Switch to the release ``current`` points at if it is new and loads; True if it switched."""
         with self._lock:
             version = current_version(self.folder)
-            if version is None or version == self.loaded.release.version or version == self._failed:
+            if version == self.loaded.release.version:
+                self.failure = self._failed = None  # `current` is back at the release served: nothing is wrong
+                return False
+            if version is None or version == self._failed:
                 return False
             began = time.perf_counter()
             try:
