@@ -39,6 +39,7 @@ from starlette.requests import Request
 
 from ..loaders.iris import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, VOID, XSD, Iris
 from ..loaders.paths import QUERIES_DIR
+from ..loaders.yamlio import display_path
 from .catalog import NamedQuery, load_catalog
 from .expectations import CaseResult, Rows, expected_dir, load_expectations, run_all
 from .releases import (
@@ -133,8 +134,9 @@ def publish(data_dir: Path, directory: Path, version: str | None, iris: Iris, lo
         _write_release(directory, version, gate, iris, now, previous, nquads)
     switch_current(directory, version)
     release = read_release(directory, version)
-    log(f"wrote {directory / version}/ ({len(release.sums) + 1} files, checksum {release.checksum[:16]}…)")
-    log(f"{directory / CURRENT} -> {version}")
+    where = display_path(directory)
+    log(f"wrote {where}/{version}/ ({len(release.sums) + 1} files, checksum {release.checksum[:16]}…)")
+    log(f"{where}/{CURRENT} -> {version}")
     return release
 
 
@@ -171,7 +173,8 @@ def run_gate(data_dir: Path, iris: Iris, log: Log, nquads: Path) -> Gate:
     nquads.write_bytes(canonical_nquads(EmbeddedStore.from_dataset(built.dataset).dump("nq")[0]))
     store = EmbeddedStore.from_file(nquads)
     graphs = graph_sizes(store)
-    log(f"built {len(store)} quads in {len(graphs)} graphs from {data_dir}/ ({time.perf_counter() - began:.1f} s)")
+    took = time.perf_counter() - began
+    log(f"built {len(store)} quads in {len(graphs)} graphs from {display_path(data_dir)}/ ({took:.1f} s)")
 
     catalog = load_catalog(QUERIES_DIR)
     index = EntityIndex.build(store, iris)
@@ -194,9 +197,11 @@ def run_gate(data_dir: Path, iris: Iris, log: Log, nquads: Path) -> Gate:
     )
     problems = []
     if not report.conforms:
-        violations = Report(results=[r for r in report.results if r.severity == "violation"])
+        violations = Report(results=[r for r in report.results if r.severity == "violation"], errors=report.errors)
+        listed = format_report(violations, "en").rsplit("\n", 1)[0]  # its totals would count only these
         problems.append(
-            "SHACL violations (warnings and info: see `nkc-kg validate`):\n" + format_report(violations, "en")
+            f"SHACL violations:\n{listed}\n{counts['violation']} violation(s); the {counts['warning']} warning(s) "
+            f"and {counts['info']} info are not shown (`nkc-kg validate` lists them)"
         )
     for result in failed:
         problems.append("competency question failed:\n" + "\n".join(result.failures))

@@ -140,7 +140,8 @@ def load_release_command(args: argparse.Namespace) -> int:
     except (LoadError, ReleaseError) as exc:
         return _fail(str(exc))
     was = f" (was {done.previous})" if done.previous else ""
-    print(f"nkc-kg: release {done.version} switched in at {target.query}{was}, {done.mode}; triples per graph:")
+    print(f"nkc-kg: release {done.version} switched in at {target.query}{was}, {done.mode} ({done.why})")
+    print("  triples per graph, in the release and at the endpoint:")
     width = max((len(g) for g in done.expected), default=0)
     for graph, expected in done.expected.items():
         verdict = "ok" if done.graphs.get(graph) == expected else "MISMATCH"

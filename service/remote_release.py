@@ -50,6 +50,7 @@ class ReleaseLoad:
     version: str
     previous: str | None
     mode: str  # "staged" or "one request"
+    why: str  # why that way
     graphs: dict[str, int]  # triples per served graph, as the store counts them after the switch
     expected: dict[str, int]  # triples per graph in the release
     dropped: list[str]  # graphs of the previous release that this one does not have
@@ -102,7 +103,7 @@ def load_release(release: Release, target: Target, iris: Iris, timeout: float = 
         dropped = sorted(set(old_graphs) - set(expected))
         record = _record_triples(release, iris, expected)
         if _ask(http, target.query, NAMED_GRAPHS_APART):
-            mode = "staged"
+            mode, why = "staged", "new graphs loaded and counted, then one MOVE request"
             staged = {graph: staging_graph(release.version, graph) for graph in expected}
             _drop(http, target, list(staged.values()))  # leftovers of an interrupted load of this version
             reports = push(store, target, timeout, rename=staged.__getitem__)
@@ -115,7 +116,9 @@ def load_release(release: Release, target: Target, iris: Iris, timeout: float = 
                 )
             switch = [f"MOVE {iri_term(staged[g])} TO {iri_term(g)}" for g in expected]
         else:
+            empty = not _ask(http, target.query, "ASK { GRAPH ?g { ?s ?p ?o } }")
             mode = "one request"
+            why = "the store held no graphs" if empty else "the store's default graph is the union of its graphs"
             switch = [
                 f"DROP SILENT GRAPH {iri_term(g)} ;\nINSERT DATA {{ GRAPH {iri_term(g)} {{\n{_ntriples(triples)}}} }}"
                 for g, triples in source_graphs(store)
@@ -138,7 +141,7 @@ def load_release(release: Release, target: Target, iris: Iris, timeout: float = 
             )
         counts = _counts(http, target.query)
     served = {g: counts.get(g, 0) for g in expected}
-    return ReleaseLoad(release.version, previous, mode, served, expected, dropped)
+    return ReleaseLoad(release.version, previous, mode, why, served, expected, dropped)
 
 
 def _ntriples(triples: list[ox.Triple]) -> str:

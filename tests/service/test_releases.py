@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import threading
 import time
 import zipfile
@@ -268,51 +269,38 @@ def test_release_ttl_describes_the_release_with_dcat_and_void(published: Publish
 # ---------------------------------------------------------------------------------------- the gate
 
 
-def test_publish_refuses_data_that_fails_shacl_and_writes_nothing(published: Published, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    no_lead = edited_data(
-        tmp_path / "data",
-        {
-            ZK_ACTIVITIES: [
-                (
-                    '        timeframe: "Q2 2025"\n        lead: [drcp, iknl, kwf, nfk]\n',
-                    '        timeframe: "Q2 2025"\n',
-                )
-            ]
-        },
-    )
+# step 1 of rare-cancer activity 2 ("Q2 2025", led by DRCP, IKNL, KWF and NFK; line 89 of the file)
+FIRST_STEP = '        timeframe: "Q2 2025"\n        lead: [drcp, iknl, kwf, nfk]\n'
+
+
+def refused(published: Published, data: Path, cli) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    """`nkc-kg publish` of ``data``: refused, and the releases folder untouched."""
     before = snapshot(published.folder)
-    result = cli("publish", "--releases", str(published.folder), "--data", str(no_lead))
+    result = cli("publish", "--releases", str(published.folder), "--data", str(data))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"{no_lead}/{ZK_ACTIVITIES}:89: VIOLATION: The step has no lead party" in result.stderr
-    assert "plan/zeldzame-kankers-2025/activity/2/step/1" in result.stderr
     assert "publish refused: nothing was written" in result.stderr
     assert snapshot(published.folder) == before
+    return result  # type: ignore[no-any-return]
+
+
+def test_publish_refuses_data_that_fails_shacl(published: Published, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    no_lead = edited_data(tmp_path / "data", {ZK_ACTIVITIES: [(FIRST_STEP, '        timeframe: "Q2 2025"\n')]})
+    result = refused(published, no_lead, cli)
+    assert f"{no_lead}/{ZK_ACTIVITIES}:89: VIOLATION: The step has no lead party" in result.stderr
+    assert "plan/zeldzame-kankers-2025/activity/2/step/1" in result.stderr
 
 
 def test_publish_refuses_data_that_changes_an_expected_answer(published: Published, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    # Step 1 of activity 2 moves from Q2 to Q4 2025: CQ-03 says it is not planned for Q4 2025.
-    moved = edited_data(
-        tmp_path / "data",
-        {
-            ZK_ACTIVITIES: [
-                (
-                    '        timeframe: "Q2 2025"\n        lead: [drcp, iknl, kwf, nfk]\n',
-                    '        timeframe: "Q4 2025"\n        lead: [drcp, iknl, kwf, nfk]\n',
-                )
-            ]
-        },
-    )
-    before = snapshot(published.folder)
-    result = cli("publish", "--releases", str(published.folder), "--data", str(moved))
-    assert result.returncode == 1, result.stdout + result.stderr
+    # the step moves from Q2 to Q4 2025, and CQ-03 says it is not planned for Q4 2025
+    moved = edited_data(tmp_path / "data", {ZK_ACTIVITIES: [(FIRST_STEP, FIRST_STEP.replace("Q2", "Q4"))]})
+    result = refused(published, moved, cli)
     assert "competency question failed" in result.stderr
     assert "queries/expected/steps-in-quarter.yaml:" in result.stderr
     assert (
-        "CQ-03 steps-in-quarter(quarter=Q4 2025): excludes: present but must not be: [('zeldzame-kankers-2025', '2', '1')]"
-        in result.stderr
+        "CQ-03 steps-in-quarter(quarter=Q4 2025): excludes: present but must not be: "
+        "[('zeldzame-kankers-2025', '2', '1')]" in result.stderr
     )
     assert "SHACL: 0 violation(s)" in result.stdout
-    assert snapshot(published.folder) == before
 
 
 def test_publish_refuses_to_overwrite_a_version(published: Published, cli) -> None:  # type: ignore[no-untyped-def]
@@ -554,6 +542,17 @@ def test_release_diff_on_the_command_line(published: Published, cli) -> None:  #
 # ---------------------------------------------------------------------------------------- a remote store
 
 
+def select(endpoint: str, sparql: str) -> list[dict[str, str]]:
+    answer = httpx.post(endpoint, data={"query": sparql}, headers={"accept": "application/sparql-results+json"})
+    return [{k: v["value"] for k, v in row.items()} for row in answer.json()["results"]["bindings"]]
+
+
+def store_holds(endpoint: str) -> list[str]:
+    """The versions the store's release record names."""
+    record = Iris().graph("release")
+    return [row["v"] for row in select(endpoint, f"SELECT ?v WHERE {{ GRAPH <{record}> {{ ?r <{DCAT}version> ?v }} }}")]
+
+
 def remote_reader(store: RemoteStore, steps: list[str], stop: threading.Event, seen: list[Any]) -> None:
     values = " ".join(f"<{s}>" for s in steps)
     sparql = (
@@ -594,21 +593,11 @@ def test_load_release_switches_a_remote_store_atomically(  # type: ignore[no-unt
     assert [a for a in seen if a not in (old, new)] == []  # no error, no mix of the two
     assert seen[0] == old and seen[-1] == new and old not in seen[seen.index(new) :]
     # the store holds the new release's graphs, its record, and no staging graph
-    counts = httpx.post(
-        endpoint,
-        data={"query": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"},
-        headers={"accept": "application/sparql-results+json"},
-    ).json()["results"]["bindings"]
-    graphs = {b["g"]["value"]: int(b["n"]["value"]) for b in counts}
-    manifest = read_release(published.folder, SECOND).manifest
+    counts = select(endpoint, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    graphs = {row["g"]: int(row["n"]) for row in counts}
     record = str(Iris().graph("release"))
-    assert {g: n for g, n in graphs.items() if g != record} == manifest["graphs"]
-    version = httpx.post(
-        endpoint,
-        data={"query": f"SELECT ?v WHERE {{ GRAPH <{record}> {{ ?r <{DCAT}version> ?v }} }}"},
-        headers={"accept": "application/sparql-results+json"},
-    ).json()["results"]["bindings"]
-    assert [b["v"]["value"] for b in version] == [SECOND]
+    assert {g: n for g, n in graphs.items() if g != record} == read_release(published.folder, SECOND).manifest["graphs"]
+    assert store_holds(endpoint) == [SECOND]
 
 
 def test_load_release_refuses_a_corrupt_bundle_and_leaves_the_store_alone(
@@ -622,9 +611,4 @@ def test_load_release_refuses_a_corrupt_bundle_and_leaves_the_store_alone(
         handle.write('<urn:x> <urn:y> "extra" <urn:g> .\n')
     result = cli("load", "--endpoint", endpoint, "--release", str(corrupt))
     assert result.returncode == 1 and "nkc-kg.nq: SHA-256 differs from SHA256SUMS" in result.stderr
-    version = httpx.post(
-        endpoint,
-        data={"query": f"SELECT ?v WHERE {{ GRAPH <{Iris().graph('release')}> {{ ?r <{DCAT}version> ?v }} }}"},
-        headers={"accept": "application/sparql-results+json"},
-    ).json()["results"]["bindings"]
-    assert [b["v"]["value"] for b in version] == [FIRST]
+    assert store_holds(endpoint) == [FIRST]
