@@ -12,15 +12,16 @@ import io
 import zipfile
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 from xml.etree import ElementTree as ET
 
 import anyio
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from ..loaders.iris import Iris
+from . import release_models as rm
 from .publish import summary
 from .releases import (
     SUMS,
@@ -128,7 +129,7 @@ def json_feed(releases: list[Release], root: str, iris: Iris, current: str | Non
 
 
 @lru_cache(maxsize=2)
-def _bundle_zip(path: Path, version: str, checksum: str) -> bytes:
+def _bundle_zip(path: FilePath, version: str, checksum: str) -> bytes:
     """The release's files in one zip (with fixed timestamps, so the same release gives the same bytes)."""
     release = Release(version, path, {})
     out = io.BytesIO()
@@ -140,7 +141,7 @@ def _bundle_zip(path: Path, version: str, checksum: str) -> bytes:
     return out.getvalue()
 
 
-def build_router(folder: Callable[[], Path], iris: Iris, pages: Pages, error: type[Exception]) -> APIRouter:
+def build_router(folder: Callable[[], FilePath], iris: Iris, pages: Pages, error: type[Exception]) -> APIRouter:
     """``folder`` gives the releases folder; ``error(status, error, detail)`` is the service's JSON error."""
     router = APIRouter(tags=["Releases"])
 
@@ -172,7 +173,7 @@ def build_router(folder: Callable[[], Path], iris: Iris, pages: Pages, error: ty
         body = json_feed(list_releases(folder()), root(request), iris, current_version(folder()))
         return JSONResponse(body, media_type="application/feed+json")
 
-    @router.get("/api/releases", summary="The published releases, newest first")
+    @router.get("/api/releases", response_model=rm.ReleasesOut, summary="The published releases, newest first")
     async def api_releases(request: Request) -> dict[str, Any]:
         current = current_version(folder())
         return {
@@ -182,13 +183,17 @@ def build_router(folder: Callable[[], Path], iris: Iris, pages: Pages, error: ty
 
     @router.get(
         "/api/releases/{old}/diff/{new}",
+        response_model=rm.ReleaseDiffOut,
+        response_model_by_alias=True,
+        responses=rm.ERRORS,
         summary="Rows added and removed in the named queries' answers between two releases",
     )
     async def api_release_diff(
-        request: Request,
-        old: str,
-        new: str,
-        query: Annotated[str | None, Query(description="only this named query (default: all)")] = None,
+        old: Annotated[str, Path(description="the older release: a version or 'current'", examples=["2026.12.03"])],
+        new: Annotated[str, Path(description="the newer release: a version or 'current'", examples=["current"])],
+        query: Annotated[
+            str | None, Query(description="only this named query (default: all)", examples=["steps-in-quarter"])
+        ] = None,
     ) -> dict[str, Any]:
         before, after = release_or_404(old), release_or_404(new)
         names = set(before.query_names()) | set(after.query_names())

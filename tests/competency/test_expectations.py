@@ -17,7 +17,9 @@ from nkc_kg.service.store import EmbeddedStore
 @pytest.fixture(scope="module")
 def ask(catalog: dict[str, NamedQuery], store: EmbeddedStore, index: EntityIndex, iris: Iris):  # type: ignore[no-untyped-def]
     def run(name: str, params: Mapping[str, str]) -> Rows:
-        return [{k: str(v) for k, v in row.items()} for row in run_named(catalog[name], params, store, index, iris).rows]
+        return [
+            {k: str(v) for k, v in row.items()} for row in run_named(catalog[name], params, store, index, iris).rows
+        ]
 
     return run
 
@@ -59,14 +61,14 @@ def test_a_wrong_expectation_names_file_line_and_the_missing_and_extra_rows(tmp_
 @pytest.mark.parametrize(
     ("check", "message"),
     [
-        ("columns: [activity, subgoals]\n        includes: [[\"12\", \"4\"]]", "missing: [('12', '4')]"),
-        ("column: activity\n        excludes: [\"12\"]", "present but must not be: ['12']"),
+        ('columns: [activity, subgoals]\n        includes: [["12", "4"]]', "missing: [('12', '4')]"),
+        ('column: activity\n        excludes: ["12"]', "present but must not be: ['12']"),
         ("column: subgoals\n        within: [all]", "outside ['all']"),
         ("count: 3", "expected 3 row(s), found 15"),
-        ("where: {activity: \"99\"}\n        every: {subgoals: all}", "no row is selected"),
-        ("where: {activity: [\"1\", \"3\"]}\n        every: {subgoals: all}", "these rows differ"),
-        ("first: {activity: \"2\"}", "expected {'activity': '2'}"),
-        ("column: activity\n        sequence: [\"2\", \"1\"]", "in this order"),
+        ('where: {activity: "99"}\n        every: {subgoals: all}', "no row is selected"),
+        ('where: {activity: ["1", "3"]}\n        every: {subgoals: all}', "these rows differ"),
+        ('first: {activity: "2"}', "expected {'activity': '2'}"),
+        ('column: activity\n        sequence: ["2", "1"]', "in this order"),
         ("same_rows_as: {params: {plan: late-gevolgen-2025}}", "vs plan-activities(plan=late-gevolgen-2025)"),
     ],
 )
