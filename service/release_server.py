@@ -20,6 +20,7 @@ import signal
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -196,7 +197,9 @@ class ReleaseServer:
                     if status != 200:
                         raise ReleaseError(f"release {loaded.release.version}: GET {path} answered {status}")
 
-        anyio.run(warm_up)
+        # on a thread of its own: the factory of `serve --workers N` runs inside uvicorn's event loop
+        with ThreadPoolExecutor(1, thread_name_prefix="nkc-kg-warm-up") as pool:
+            pool.submit(anyio.run, warm_up).result()
 
     def _retire(self, old: LoadedRelease) -> None:
         """Stop the old release's workers once its requests are answered (at most after a grace period)."""
