@@ -16,11 +16,11 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,7 +135,6 @@ class Published:
     server: Any
     hammer: Hammer
     steps: list[str]
-    switched_in: float
 
 
 def health(url: str) -> dict[str, Any]:
@@ -175,14 +174,12 @@ def published(tmp_path_factory: pytest.TempPathFactory, cli, start_server, store
         try:
             second = cli("publish", "--releases", str(folder), "--data", str(later), "--version", SECOND)
             assert second.returncode == 0, second.stdout + second.stderr
-            began = time.monotonic()
             wait_for(lambda: health(url)["release"]["version"] == SECOND)
-            switched_in = time.monotonic() - began
             time.sleep(1.0)  # a few more answers from the new release
         finally:
             hammer.stop.set()
             thread.join(60)
-        yield Published(folder, url, server, hammer, sorted(steps), switched_in)
+        yield Published(folder, url, server, hammer, sorted(steps))
 
 
 # ---------------------------------------------------------------------------------------- the bundle
@@ -273,27 +270,39 @@ def test_release_ttl_describes_the_release_with_dcat_and_void(published: Publish
 FIRST_STEP = '        timeframe: "Q2 2025"\n        lead: [drcp, iknl, kwf, nfk]\n'
 
 
-def refused(published: Published, data: Path, cli) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    """`nkc-kg publish` of ``data``: refused, and the releases folder untouched."""
+@pytest.fixture(scope="module")
+def refusals(published: Published, tmp_path_factory: pytest.TempPathFactory, cli):  # type: ignore[no-untyped-def]
+    """Two drafts published at once (each runs SHACL): one without the step's lead party (a SHACL
+    violation), one with the step moved from Q2 to Q4 2025 (CQ-03 says it is not planned for Q4)."""
+    base = tmp_path_factory.mktemp("drafts")
+    drafts = {
+        "no lead": edited_data(base / "no-lead", {ZK_ACTIVITIES: [(FIRST_STEP, '        timeframe: "Q2 2025"\n')]}),
+        "moved": edited_data(base / "moved", {ZK_ACTIVITIES: [(FIRST_STEP, FIRST_STEP.replace("Q2", "Q4"))]}),
+    }
     before = snapshot(published.folder)
-    result = cli("publish", "--releases", str(published.folder), "--data", str(data))
+    with ThreadPoolExecutor(len(drafts)) as pool:
+        runs = {
+            name: pool.submit(cli, "publish", "--releases", str(published.folder), "--data", str(data))
+            for name, data in drafts.items()
+        }
+        results = {name: run.result() for name, run in runs.items()}
+    return drafts, results, before == snapshot(published.folder)
+
+
+def test_publish_refuses_data_that_fails_shacl(refusals) -> None:  # type: ignore[no-untyped-def]
+    drafts, results, untouched = refusals
+    result = results["no lead"]
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "publish refused: nothing was written" in result.stderr
-    assert snapshot(published.folder) == before
-    return result  # type: ignore[no-any-return]
-
-
-def test_publish_refuses_data_that_fails_shacl(published: Published, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    no_lead = edited_data(tmp_path / "data", {ZK_ACTIVITIES: [(FIRST_STEP, '        timeframe: "Q2 2025"\n')]})
-    result = refused(published, no_lead, cli)
-    assert f"{no_lead}/{ZK_ACTIVITIES}:89: VIOLATION: The step has no lead party" in result.stderr
+    assert f"{drafts['no lead']}/{ZK_ACTIVITIES}:89: VIOLATION: The step has no lead party" in result.stderr
     assert "plan/zeldzame-kankers-2025/activity/2/step/1" in result.stderr
+    assert "publish refused: nothing was written" in result.stderr
+    assert untouched
 
 
-def test_publish_refuses_data_that_changes_an_expected_answer(published: Published, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    # the step moves from Q2 to Q4 2025, and CQ-03 says it is not planned for Q4 2025
-    moved = edited_data(tmp_path / "data", {ZK_ACTIVITIES: [(FIRST_STEP, FIRST_STEP.replace("Q2", "Q4"))]})
-    result = refused(published, moved, cli)
+def test_publish_refuses_data_that_changes_an_expected_answer(refusals) -> None:  # type: ignore[no-untyped-def]
+    _, results, untouched = refusals
+    result = results["moved"]
+    assert result.returncode == 1, result.stdout + result.stderr
     assert "competency question failed" in result.stderr
     assert "queries/expected/steps-in-quarter.yaml:" in result.stderr
     assert (
@@ -301,6 +310,8 @@ def test_publish_refuses_data_that_changes_an_expected_answer(published: Publish
         "[('zeldzame-kankers-2025', '2', '1')]" in result.stderr
     )
     assert "SHACL: 0 violation(s)" in result.stdout
+    assert "publish refused: nothing was written" in result.stderr
+    assert untouched
 
 
 def test_publish_refuses_to_overwrite_a_version(published: Published, cli) -> None:  # type: ignore[no-untyped-def]
