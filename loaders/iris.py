@@ -143,6 +143,10 @@ class Iris:
     def membership(self, team: str, person: str) -> URIRef:
         return self._iri("party", team, "member", person)
 
+    # published releases (the service serves them at /releases/<version>/<file>)
+    def release(self, version: str, file: str | None = None) -> URIRef:
+        return self._iri("releases", version, *(file.split("/") if file else ()))
+
 
 def rebase_graph(graph: Graph | Dataset, old: str, new: str) -> None:
     """Rewrite IRIs under ``old`` to ``new`` in place (ontology and shapes ship with the default base)."""

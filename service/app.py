@@ -278,6 +278,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(diff_router(plan_data, people.pages, ApiError))
     app.include_router(questions_api_router(questions, ApiError))
     app.include_router(questions_pages_router(questions, people.pages))
+    from .release_routes import build_router as releases_router
+    from .releases import releases_dir
+
+    app.include_router(releases_router(lambda: releases_dir(svc.settings), svc.iris, people.pages, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
 
@@ -302,6 +306,9 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         health: dict[str, Any] = {"status": "ok", "quads": quads, "startedInSeconds": round(svc.started_in, 3)}
         if isinstance(svc.sparql, QueryPool):
             health["sparqlWorkersIdle"] = svc.sparql.idle()
+        release_status = getattr(app.state, "release_status", None)  # set when serving releases
+        if release_status is not None:
+            health.update(release_status())
         return health
 
     _document_400_not_422(app)

@@ -145,6 +145,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return _fail(str(exc))
+    if args.releases or settings.releases:
+        from .release_server import serve_releases
+
+        folder = Path(args.releases) if args.releases else settings.releases
+        assert folder is not None
+        return serve_releases(settings, folder, args.host, args.port, args.workers)
     if args.workers > 1:
         # Each worker process builds its own app (and loads its own copy of the graph) from the
         # environment, so the parent does not load it at all.
@@ -175,6 +181,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     from .remote_load import LoadError, Target, push
+
+    if args.release:
+        from .release_cli import load_release_command
+
+        return load_release_command(args)
 
     try:
         target = Target.derive(args.endpoint, args.graph_store, args.update)
@@ -283,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     target.add_argument("--graph-store", help="Graph Store Protocol URL (default for …/query: …/store, Oxigraph)")
     target.add_argument("--update", help="SPARQL Update URL, used instead of the Graph Store Protocol")
     p.add_argument("--dataset", help="push this .nq/.trig file instead of building data/")
+    p.add_argument(
+        "--release", help="load this published release (a version, 'current' or its folder) and switch to it atomically"
+    )
+    p.add_argument("--releases", help="the releases folder (default: NKC_KG_RELEASES, else releases/)")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser(
@@ -291,7 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="worker processes, each with its own copy of the graph")
+    p.add_argument("--releases", help="serve DIR/current (nkc-kg publish) and switch when it changes (NKC_KG_RELEASES)")
     p.set_defaults(func=cmd_serve)
+
+    from .release_cli import add_release_commands  # publish, release-diff
+
+    add_release_commands(sub)
 
     args = parser.parse_args(argv)
     return int(args.func(args))

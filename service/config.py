@@ -55,6 +55,8 @@ class Settings:
     # for graphs too big to copy per worker (a runaway query then keeps its thread busy)
     sparql_workers: int = 2
     dataset: Path | None = None  # serve this TriG/N-Quads file instead of building data/ (benchmarks)
+    releases: Path | None = None  # serve the current release of this folder (nkc-kg publish); None: build data/
+    release_poll: float = 2.0  # seconds between looks at releases/current while serving releases
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -76,8 +78,13 @@ class Settings:
             raise SettingsError(f"NKC_KG_DATASET={dataset!r}: no such file")
         if dataset and Path(dataset).suffix not in DATASET_SUFFIXES:
             raise SettingsError(f"NKC_KG_DATASET={dataset!r}: expected one of {', '.join(DATASET_SUFFIXES)}")
+        releases = os.environ.get("NKC_KG_RELEASES") or None
+        if releases and not Path(releases).is_dir():
+            raise SettingsError(f"NKC_KG_RELEASES={releases!r}: no such folder (nkc-kg publish creates it)")
         return cls(
             store=store,
+            releases=Path(releases) if releases else None,
+            release_poll=_number("NKC_KG_RELEASE_POLL", 2.0),
             dataset=Path(dataset) if dataset else None,
             endpoint=endpoint,
             endpoint_client=client,

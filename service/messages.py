@@ -300,6 +300,41 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Added by the curators (not in a source)",
     },
     "sources.reference": {"nl": "referentie", "en": "reference"},
+    # releases (nkc-kg publish): service/release_routes.py
+    "releases.title": {"nl": "Releases", "en": "Releases"},
+    "releases.intro": {
+        "nl": (
+            "Elke release is een gecontroleerde momentopname van de kennisgraaf: alleen gepubliceerd als de "
+            "SHACL-validatie slaagt en elke vraag nog het verwachte antwoord geeft. Met controlesommen, "
+            "een CSV per vraag, de ontologie en het validatierapport."
+        ),
+        "en": (
+            "Each release is a checked snapshot of the knowledge graph: published only when SHACL validation "
+            "passes and every question still gives its expected answer. With checksums, a CSV per question, "
+            "the ontology and the validation report."
+        ),
+    },
+    "releases.follow": {"nl": "Volgen", "en": "Follow"},
+    "releases.none": {
+        "nl": "Er zijn nog geen releases. `nkc-kg publish` maakt er een.",
+        "en": "There are no releases yet. `nkc-kg publish` makes one.",
+    },
+    "releases.version": {"nl": "Versie", "en": "Version"},
+    "releases.release": {"nl": "Release", "en": "Release"},
+    "releases.issued": {"nl": "Uitgegeven", "en": "Issued"},
+    "releases.quads": {"nl": "Quads", "en": "Quads"},
+    "releases.changes": {"nl": "Wijzigingen", "en": "Changes"},
+    "releases.current": {"nl": "actueel", "en": "current"},
+    "releases.diff": {"nl": "verschil per vraag", "en": "difference per question"},
+    "releases.validation": {"nl": "SHACL-validatie", "en": "SHACL validation"},
+    "releases.violations": {"nl": "fouten", "en": "violations"},
+    "releases.warnings": {"nl": "waarschuwingen", "en": "warnings"},
+    "releases.competency": {"nl": "Vragen met verwacht antwoord", "en": "Questions with their expected answer"},
+    "releases.previous": {"nl": "Vorige release", "en": "Previous release"},
+    "releases.bundle": {"nl": "Alles in één zip", "en": "Everything in one zip"},
+    "releases.file": {"nl": "Bestand", "en": "File"},
+    "releases.bytes": {"nl": "Bytes", "en": "Bytes"},
+    "home.releases": {"nl": "Releases (met feed)", "en": "Releases (with a feed)"},
 }
 
 

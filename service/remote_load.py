@@ -7,7 +7,7 @@ The load is then checked by counting the triples of every pushed graph through t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -64,10 +64,14 @@ def source_graphs(store: EmbeddedStore) -> Iterator[tuple[str, list[ox.Triple]]]
             yield graph.value, triples  # type: ignore[union-attr]
 
 
-def push(store: EmbeddedStore, target: Target, timeout: float = 120.0) -> list[GraphReport]:
+def push(
+    store: EmbeddedStore, target: Target, timeout: float = 120.0, rename: Callable[[str], str] | None = None
+) -> list[GraphReport]:
+    """Replace each graph at the target (under the name ``rename`` gives it, e.g. a staging graph)."""
     pushed: dict[str, int] = {}
     with httpx.Client(timeout=timeout) as http:
-        for graph, triples in source_graphs(store):
+        for source, triples in source_graphs(store):
+            graph = rename(source) if rename else source
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
             if target.graph_store:
                 response = _send(

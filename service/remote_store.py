@@ -49,6 +49,7 @@ PARSEABLE_GRAPHS = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g {} }"
+STAGING_PREFIX = "urn:nkc-kg:staging:"  # graphs `nkc-kg load --release` fills before it switches
 QUAD_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -187,9 +188,10 @@ class RemoteStore:
         return store
 
     def list_graphs(self) -> list[str]:
+        """The named graphs, without the staging graphs of a release being loaded (service/remote_release.py)."""
         body, content_type = self._transport.post([("query", GRAPHS)], RESULTS_JSON, self.timeout)
         _, rows = _parsed(body, content_type, solution_rows)
-        return sorted(str(row["g"]) for row in rows if "g" in row)
+        return sorted(str(row["g"]) for row in rows if "g" in row and not str(row["g"]).startswith(STAGING_PREFIX))
 
     def _post(self, sparql: str, accept: str, timeout: float | None = None) -> tuple[bytes, str]:
         return self._transport.post([("query", sparql), *self._dataset], accept, timeout or self.timeout)
