@@ -228,6 +228,9 @@ def generate(scale: int) -> Path:
 def servers_for(dataset: Path, scale: int, args: argparse.Namespace) -> list[Server]:
     sparql = parties_sparql()
     env = {"NKC_KG_DATASET": str(dataset)}
+    if scale > args.sparql_workers_max_scale:
+        # each /sparql worker process holds a copy of the graph: at 1,000× that is 5 GiB a copy
+        env["NKC_KG_SPARQL_WORKERS"] = "0"
     nkc = [BIN / "nkc-kg", "serve", "--port", "{port}"]
     ox_store = DATA / f"oxigraph-x{scale}"
     result = [
@@ -420,6 +423,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start-budget", type=float, default=600, help="seconds a server may take to start")
     parser.add_argument("--rdflib-budget", type=float, default=300, help="seconds rdflib-endpoint may take to load")
     parser.add_argument("--rdflib-max-scale", type=int, default=100, help="largest scale rdflib-endpoint is tried at")
+    parser.add_argument(
+        "--sparql-workers-max-scale",
+        type=int,
+        default=100,
+        help="largest scale at which nkc-kg answers /sparql in worker processes (above: in-process)",
+    )
     parser.add_argument(
         "--two-workers-max-scale", type=int, default=100, help="largest scale with 2 workers (each loads the graph)"
     )
