@@ -28,6 +28,10 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 README_FILL = PatternFill("solid", fgColor="F2F2F2")
 BOLD = Font(bold=True)
 SPARE_ROWS = 300  # drop-downs reach this far below the data, for rows an editor adds
+# An .xlsx is a zip of XML files: a small upload can unpack to gigabytes. A plan's workbook unpacks
+# to about 1 MB; anything far beyond that is refused before openpyxl reads it.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_MEMBERS = 500
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -202,6 +206,7 @@ def _readme(ws: Worksheet, title: str) -> None:
 def read_workbook(source: Path | IO[bytes], display: str) -> tuple[Tables, list[CurationError]]:
     """The tables of a workbook, each value with its cell; problems of layout as errors at their cell."""
     try:
+        _check_unpacked_size(source)
         book = load_workbook(source, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         # openpyxl signals a broken or foreign file with any of these; all mean "not a readable .xlsx"
@@ -220,6 +225,20 @@ def read_workbook(source: Path | IO[bytes], display: str) -> tuple[Tables, list[
         reader = _read_vertical if sheet.vertical else _read_table
         tables[sheet.name] = reader(ws, sheet, fail)
     return tables, errors
+
+
+def _check_unpacked_size(source: Path | IO[bytes]) -> None:
+    """Refuse a zip bomb by the sizes its directory declares (openpyxl would unpack every member)."""
+    with zipfile.ZipFile(source) as archive:
+        members = archive.infolist()
+    if not isinstance(source, Path):
+        source.seek(0)
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookError(
+            f"not a plan workbook: {len(members)} parts unpacking to {unpacked} bytes "
+            f"(at most {MAX_MEMBERS} parts and {MAX_UNPACKED_BYTES} bytes)"
+        )
 
 
 def _value(cell: Cell, fail: Any) -> Any:

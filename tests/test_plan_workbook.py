@@ -218,6 +218,17 @@ def test_not_a_workbook_is_refused(tmp_path: Path) -> None:
         read_plan_workbook(tmp_path / "x.xlsx", "x.xlsx", curated_data_paths())
 
 
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (80 * 1024 * 1024) + b"/>")
+    assert bomb.stat().st_size < 200_000  # 80 MB of XML in a small upload
+    with pytest.raises(WorkbookError, match="unpacking to"):
+        read_plan_workbook(bomb, "bomb.xlsx", curated_data_paths())
+
+
 def test_write_texts_writes_all_or_nothing(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("mine\n")
     with pytest.raises(ImportRefused, match=r"a\.yaml; give --overwrite"):
