@@ -3,7 +3,7 @@
 Prints one JSON object: load time, quads, and per query the median of ``--repeat`` runs in ms
 (fewer for a query that takes more than ``--budget`` seconds in all).
 
-    uv run python bench/named_latency.py build/bench/x1000.nq
+    uv run python bench/named_latency.py build/bench/x1000.nq [--store-dir build/bench/stores]
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ from nkc_kg.service.store import EmbeddedStore
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("dataset", type=Path)
+    parser.add_argument("dataset", type=Path, help="an .nq/.trig file, or an on-disk store folder")
+    parser.add_argument("--store-dir", type=Path, help="load the dataset into an on-disk store here (NKC_KG_STORE_DIR)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--budget", type=float, default=5, help="seconds per query before it stops repeating")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    store = EmbeddedStore.from_file(args.dataset)
+    store = (
+        EmbeddedStore.on_disk(args.dataset, args.store_dir) if args.store_dir else EmbeddedStore.open(args.dataset)
+    )
     iris = Iris()
     index = EntityIndex.build(store, iris)
     loaded = time.perf_counter() - began

@@ -84,6 +84,9 @@ def load_service(settings: Settings) -> Service:
             client=settings.endpoint_client,
             union_default_graph=settings.endpoint_union,
         )
+    elif settings.dataset is not None and settings.store_dir is not None:
+        store = EmbeddedStore.on_disk(settings.dataset, settings.store_dir)
+        snapshot = store.location
     elif settings.dataset is not None:
         store = EmbeddedStore.from_file(settings.dataset)
         snapshot = settings.dataset
@@ -92,8 +95,12 @@ def load_service(settings: Settings) -> Service:
             store, snapshot = load_curated(iris)
         except CuratedDataError as exc:
             raise SystemExit(str(exc)) from None
-    # The query workers need a file to load; the remote store's endpoint enforces the time limit
-    # itself (HTTP time-out); with no workers, queries run in-process, in abandoned threads at the limit.
+        if settings.store_dir is not None:
+            store = EmbeddedStore.on_disk(snapshot or _snapshot(store), settings.store_dir)
+            snapshot = store.location
+    # The query workers need a file to load or an on-disk store to open; the remote store's endpoint
+    # enforces the time limit itself (HTTP time-out); with no workers, queries run in-process, in
+    # abandoned threads at the limit.
     sparql = None
     if isinstance(store, EmbeddedStore) and settings.sparql_workers > 0:
         sparql = QueryPool(snapshot or _snapshot(store), settings.sparql_workers, start_after=WORKER_START_DELAY)

@@ -55,6 +55,8 @@ class Settings:
     # for graphs too big to copy per worker (a runaway query then keeps its thread busy)
     sparql_workers: int = 2
     dataset: Path | None = None  # serve this TriG/N-Quads file instead of building data/ (benchmarks)
+    # keep the embedded store on disk here (built once per dataset, opened read-only): for large graphs
+    store_dir: Path | None = None
     releases: Path | None = None  # serve the current release of this folder (nkc-kg publish); None: build data/
     release_poll: float = 2.0  # seconds between looks at releases/current while serving releases
 
@@ -86,6 +88,7 @@ class Settings:
             releases=Path(releases) if releases else None,
             release_poll=_number("NKC_KG_RELEASE_POLL", 2.0),
             dataset=Path(dataset) if dataset else None,
+            store_dir=Path(os.environ["NKC_KG_STORE_DIR"]) if os.environ.get("NKC_KG_STORE_DIR") else None,
             endpoint=endpoint,
             endpoint_client=client,
             endpoint_union=_flag("NKC_KG_ENDPOINT_UNION"),

@@ -3,7 +3,8 @@
 pyoxigraph cannot cancel a running query, and a thread cannot be stopped: a runaway
 query on a thread keeps a core busy long after its client got a 503. A worker process
 can be terminated, so the limit frees the machine as well as the client. Each worker
-holds its own copy of the (read-only) dataset, loaded from an N-Quads or TriG file.
+holds its own copy of the (read-only) dataset, loaded from an N-Quads or TriG file, or opens the
+service's on-disk store read-only (NKC_KG_STORE_DIR).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class QueryWorkersFailed(RuntimeError):
 
 def _serve(dataset: Path, conn: Connection) -> None:
     """Worker main loop: answer (sparql, media type, limit) requests until the parent goes away."""
-    store = EmbeddedStore.from_file(dataset)
+    store = EmbeddedStore.open(dataset)
     conn.send(_READY)
     while True:
         try:

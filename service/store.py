@@ -7,6 +7,9 @@ values.py), never formatted into query text. Both stores bind them the same way.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,8 +79,9 @@ class Store(Protocol):
 class EmbeddedStore:
     """The curated graph in-process on pyoxigraph; the default graph is the union of the named graphs."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, location: Path | None = None) -> None:
         self._store = store
+        self.location = location  # the folder of an on-disk store; None in memory
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> EmbeddedStore:
@@ -94,9 +98,42 @@ class EmbeddedStore:
     def from_file(cls, path: Path) -> EmbeddedStore:
         """A dataset written by `nkc-kg build` or the benchmark generator (N-Quads or TriG)."""
         store = ox.Store()
-        fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
-        store.bulk_load(path=str(path), format=fmt)
+        store.bulk_load(path=str(path), format=_format_of(path))
         return cls(store)
+
+    @classmethod
+    def on_disk(cls, source: Path, directory: Path) -> EmbeddedStore:
+        """``source`` (N-Quads or TriG) in an on-disk store under ``directory``, opened read-only.
+
+        The in-memory engine finds a subject's or object's triples by scanning all of them; a node
+        that thousands of triples name (a party in every plan of a large graph) then costs
+        milliseconds per look-up. The on-disk engine (RocksDB) has an index per triple order, loads
+        a dataset once and opens it again in milliseconds, and every SPARQL worker process opens
+        the same files instead of holding a copy. The store is built once per version of the
+        source file (its path, size and modification time), in a folder of its own."""
+        stat = source.stat()
+        key = hashlib.sha256(f"{source.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+        location = directory / f"store-{key}"
+        if not (location / LOADED_MARKER).is_file():
+            directory.mkdir(parents=True, exist_ok=True)
+            partial = Path(tempfile.mkdtemp(prefix=f"store-{key}-", suffix=".partial", dir=directory))
+            writer = ox.Store(str(partial))
+            writer.bulk_load(path=str(source), format=_format_of(source))
+            writer.optimize()
+            del writer  # closes the database before it is moved into place
+            (partial / LOADED_MARKER).write_text(str(source.resolve()), encoding="utf-8")
+            try:
+                partial.rename(location)
+            except OSError:  # another process finished the same store first
+                shutil.rmtree(partial, ignore_errors=True)
+        return cls.open(location)
+
+    @classmethod
+    def open(cls, location: Path) -> EmbeddedStore:
+        """A store written by :meth:`on_disk` (a folder), or a dataset file loaded into memory."""
+        if location.is_dir():
+            return cls(ox.Store.read_only(str(location)), location)
+        return cls.from_file(location)
 
     @property
     def engine(self) -> ox.Store:
@@ -151,6 +188,13 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+LOADED_MARKER = ".nkc-kg-loaded"
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    return ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
 
 
 class QueryRefused(ValueError):
