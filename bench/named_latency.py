@@ -29,9 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=5, help="seconds per query before it stops repeating")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    store = (
-        EmbeddedStore.on_disk(args.dataset, args.store_dir) if args.store_dir else EmbeddedStore.open(args.dataset)
-    )
+    store = EmbeddedStore.on_disk(args.dataset, args.store_dir) if args.store_dir else EmbeddedStore.open(args.dataset)
     iris = Iris()
     index = EntityIndex.build(store, iris)
     loaded = time.perf_counter() - began

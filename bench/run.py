@@ -41,6 +41,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 DATA = ROOT / "build" / "bench"
+STORES = DATA / "stores"  # nkc-kg's on-disk stores (NKC_KG_STORE_DIR)
 RESULTS = BENCH / "results"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 BIN = Path(sys.executable).parent
@@ -259,6 +260,19 @@ def servers_for(dataset: Path, scale: int, args: argparse.Namespace) -> list[Ser
             start_budget=args.rdflib_budget,
         ),
     ]
+    if scale > 1:
+        # the same service with its store on disk (NKC_KG_STORE_DIR), built beforehand by store_load
+        result.insert(
+            1,
+            Server(
+                "nkc-kg (on disk)",
+                [str(c) for c in nkc],
+                "/health",
+                nkc_targets(sparql),
+                {"NKC_KG_DATASET": str(dataset), "NKC_KG_STORE_DIR": str(STORES)},
+                args.start_budget,
+            ),
+        )
     if scale > args.two_workers_max_scale:
         result = [s for s in result if s.name != "nkc-kg (2 workers)"]
     return [s for s in result if s.name.split()[0] in args.servers]
@@ -282,6 +296,23 @@ def oxigraph_load(dataset: Path, scale: int) -> float | None:
     return round(time.perf_counter() - began, 2)
 
 
+def store_load(dataset: Path) -> float:
+    """Build nkc-kg's on-disk store of the dataset (once per version of the file); seconds taken."""
+    began = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from nkc_kg.service.store import EmbeddedStore; "
+            "EmbeddedStore.on_disk(Path(sys.argv[1]), Path(sys.argv[2]))",
+            str(dataset),
+            str(STORES),
+        ],
+        check=True,
+    )
+    return round(time.perf_counter() - began, 2)
+
+
 def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
     began = time.perf_counter()
     dataset = generate(scale)
@@ -295,6 +326,8 @@ def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
         out["servers"][server.name] = entry
         if server.name == "oxigraph serve":
             entry["load_s"] = oxigraph_load(dataset, scale)
+        if server.name == "nkc-kg (on disk)":
+            entry["load_s"] = store_load(dataset)
         if server.name == "rdflib-endpoint" and scale > args.rdflib_max_scale:
             entry["skipped"] = f"not run above {args.rdflib_max_scale}× (load would not finish within the budget)"
             continue
@@ -336,6 +369,26 @@ def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
             timeout=args.named_budget,
         )
         out["named_latency"] = json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr[-500:]}
+        if scale > 1:
+            print(f"[x{scale}] named queries in-process, store on disk", flush=True)
+            store_load(dataset)
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    str(BENCH / "named_latency.py"),
+                    str(dataset),
+                    "--store-dir",
+                    str(STORES),
+                    "--repeat",
+                    str(args.repeat),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=args.named_budget,
+            )
+            out["named_latency_disk"] = (
+                json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr[-500:]}
+            )
     return out
 
 
