@@ -128,6 +128,8 @@ def scale_section(scale: str, data: dict[str, Any]) -> list[str]:
     for server, s in data["servers"].items():
         probe = "; ".join(f"{t}: HTTP {p['status']}, {p['rows']} rows" for t, p in s.get("probe", {}).items())
         note = s.get("skipped", "") or probe
+        if "sparql_workers_ready_s" in s:
+            note += f"; SPARQL workers ready after {s['sparql_workers_ready_s']:.1f} s"
         lines.append(
             f"| {server} | {_fmt(s.get('startup_s'), 2)} | {_fmt(s.get('load_s'), 1)} | "
             f"{_fmt(s.get('rss_after_start_mib'), 0)} | {_fmt(s.get('peak_rss_mib'), 0)} | {note} |"
