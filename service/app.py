@@ -248,6 +248,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
 
     from .api import build_router as rest_router
     from .api_data import PlanData
+    from .diff_routes import build_router as diff_router
+    from .editor_routes import include as include_editor_routes
     from .linked_data import build_router as linked_data_router
     from .named_api import build_router as named_router
     from .pages import PeoplePages
@@ -256,6 +258,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     from .questions import Questions
     from .questions_api import build_router as questions_api_router
     from .questions_pages import build_router as questions_pages_router
+    from .release_routes import build_router as releases_router
+    from .releases import releases_dir
     from .site import build_router as site_router
     from .site import question_links
     from .store import DUMP_FORMATS
@@ -273,21 +277,14 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
-    from .editor_routes import include as include_editor_routes
-
     include_editor_routes(app, svc, plan_data, people, ApiError)  # annotation, completeness (before /api/plans/…)
     app.include_router(validate_router(svc.settings.upload_limit, ApiError))
     app.include_router(validate_page_router(people.pages, svc.settings.upload_limit))
     app.include_router(rest_router(plan_data, ApiError, annotate=lambda kind, a: with_sources(provenance, kind, a)))
     app.include_router(named_router(svc, ApiError, cite=questions.cited_for))
-    from .diff_routes import build_router as diff_router
-
     app.include_router(diff_router(plan_data, people.pages, ApiError))
     app.include_router(questions_api_router(questions, ApiError))
     app.include_router(questions_pages_router(questions, people.pages))
-    from .release_routes import build_router as releases_router
-    from .releases import releases_dir
-
     app.include_router(releases_router(lambda: releases_dir(svc.settings), svc.iris, people.pages, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))
