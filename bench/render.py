@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 CONNECTIONS = (1, 8, 64)
+QUESTION = "parties-in-subgoal"  # the one question every server is asked
 TARGETS = {
     "rest": "REST `GET /api/plans/{plan}/subgoals/5/parties`",
     "named": "named query `GET /api/queries/parties-in-subgoal`",
@@ -65,21 +66,27 @@ def targets_table(results: dict[str, Any]) -> list[str]:
                 f"| p99 < 50 ms at 64 clients, real data | {best[1]:.1f} ms ({best[0]}) "
                 f"| {'yes' if best[1] < 50 else 'no'} |"
             )
-        starts = [
-            (name, s["startup_s"])
-            for name, s in real["servers"].items()
-            if name.startswith("nkc-kg") and "startup_s" in s
-        ]
-        if starts:
-            slowest = max(starts, key=lambda item: item[1])
+        for name, s in real["servers"].items():
+            if not name.startswith("nkc-kg") or "startup_s" not in s:
+                continue
+            samples = s.get("startup_samples_s")
+            how = f"median of {len(samples)} starts" if samples else "one start"
+            default = name == "nkc-kg (1 worker)"  # `nkc-kg serve` as the Quick start runs it
             lines.append(
-                f"| start-up < 1 s (process start → /health 200), real data | {slowest[1]:.2f} s ({slowest[0]}) "
-                f"| {'yes' if slowest[1] < 1 else 'no'} |"
+                f"| start-up < 1 s (process start → /health 200), real data, {name} | {s['startup_s']:.2f} s "
+                f"({how}) | {('yes' if s['startup_s'] < 1 else 'no') if default else 'not a target (two processes)'} |"
             )
     for key, where in (("named_latency", "store in memory"), ("named_latency_disk", "store on disk")):
         big = results["scales"].get("1000", {}).get(key, {}).get("queries")
         if not big:
             continue
+        ours = big.get(QUESTION)
+        if ours:
+            lines.append(
+                f"| the benchmark's question as a named query ({QUESTION}) < 5 ms at 1,000× "
+                f"(in-process median, {where}) | {ours['median_ms']:.2f} ms ({ours['rows']} rows) "
+                f"| {'yes' if ours['median_ms'] < 5 else 'no'} |"
+            )
         slow = {name: q for name, q in big.items() if q["median_ms"] >= 5}
         over = ", ".join(f"{name} ({q['rows']:,} rows)" for name, q in slow.items()) or "none"
         lines.append(
