@@ -7,7 +7,9 @@ reads by these headers, so a column moved or a sheet reordered by an editor stil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
+from . import records as r
 from .plan_cells import (
     ACTIVITY_STATUS,
     ALL_SUBGOALS,
@@ -78,6 +80,11 @@ def activity_col(help_nl: str = "Nummer van de activiteit", help_en: str = "Numb
     return Column("activity", "Activiteit", "Activity", help_nl, help_en, 11, dropdown="Activiteiten!A")
 
 
+def _choices(model: type[r.Strict], field: str) -> list[str]:
+    """The values a Literal field of a curated record allows (one place for them: loaders/records.py)."""
+    return list(get_args(model.model_fields[field].annotation))
+
+
 # Vocabularies for the drop-down lists, one column each on the sheet Lijsten.
 LISTS: dict[str, tuple[str, list[str]]] = {
     "roles": ("Rollen", words(ROLES)),
@@ -88,25 +95,10 @@ LISTS: dict[str, tuple[str, list[str]]] = {
     "canvas_columns": ("Canvaskolommen", words(CANVAS_COLUMNS)),
     "statements": ("Uitgangspunten", words(STATEMENTS)),
     "yes_no": ("Ja/nee", [YES, NO]),
-    "domains": (
-        "Domeinen",
-        [
-            "organisatie-van-zorg",
-            "diagnostiek",
-            "behandeling",
-            "diagnostiek-en-behandeling",
-            "onderzoek-innovatie-implementatie",
-            "data-infrastructuur",
-            "onderwijs-communicatie",
-            "beleid",
-            "zorg",
-            "ondersteuning",
-            "overig",
-        ],
-    ),
-    "themes": ("Thema's", ["zeldzame-kankers", "late-gevolgen"]),
-    "units": ("Eenheden", ["count", "percent", "percentage-points", "ratio", "per-year"]),
-    "qualifiers": ("Precisie", ["exact", "more-than", "about", "less-than"]),
+    "domains": ("Domeinen", list(get_args(r.CanvasDomain))),
+    "themes": ("Thema's", _choices(r.PlanHeader, "theme")),
+    "units": ("Eenheden", _choices(r.Figure, "unit")),
+    "qualifiers": ("Precisie", _choices(r.Figure, "qualifier")),
 }
 
 PLAN = Sheet(
