@@ -105,8 +105,8 @@ class EmbeddedStore:
     def on_disk(cls, source: Path, directory: Path) -> EmbeddedStore:
         """``source`` (N-Quads or TriG) in an on-disk store under ``directory``, opened read-only.
 
-        The in-memory engine finds a subject's or object's triples by scanning all of them; a node
-        that thousands of triples name (a party in every plan of a large graph) then costs
+        The in-memory engine looks a pattern up by scanning every triple of its subject (or object):
+        a node that thousands of triples name (a party in every plan of a large graph) then costs
         milliseconds per look-up. The on-disk engine (RocksDB) has an index per triple order, loads
         a dataset once and opens it again in milliseconds, and every SPARQL worker process opens
         the same files instead of holding a copy. The store is built once per version of the
