@@ -111,7 +111,8 @@ def parse_query_file(path: Path) -> NamedQuery:
         variable = raw["name"] + ("Start" if raw["type"] == "quarter" else "")
         if not re.search(rf"[?$]{re.escape(variable)}\b", text):
             raise CatalogError(f"{path}: parameter {raw['name']!r} is not a variable in the query")
-        # The engine binds parameters by substitution (SEP-0007), which needs them projected.
+        # Every answer row says which values it answers for (the stores bind them in a VALUES block
+        # at the top of the WHERE group, so a projected parameter comes back bound).
         projection = re.search(r"\bSELECT\b(.*?)\bWHERE\b", _without_comments(text), re.IGNORECASE | re.DOTALL)
         if projection and not re.search(rf"[?$]{re.escape(variable)}\b", projection[1]):
             raise CatalogError(f"{path}: parameter ?{variable} must be in the SELECT projection")
