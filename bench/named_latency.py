@@ -16,9 +16,9 @@ from pathlib import Path
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.catalog import load_catalog
-from nkc_kg.service.runner import EntityIndex, run_named
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph.catalog import load_catalog
+from nkc_kg.service.graph.runner import EntityIndex, run_named
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 
 def main(argv: list[str] | None = None) -> int:

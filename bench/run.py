@@ -332,7 +332,7 @@ def store_load(dataset: Path) -> float:
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from nkc_kg.service.store import EmbeddedStore; "
+            "import sys; from pathlib import Path; from nkc_kg.service.store.embedded import EmbeddedStore; "
             "EmbeddedStore.on_disk(Path(sys.argv[1]), Path(sys.argv[2]))",
             str(dataset),
             str(STORES),

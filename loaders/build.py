@@ -12,14 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.reader import CuratedFile, read_curated
+from nkc_kg.loaders.curated.timeframes import TimeframeError, parse_timeframe
+from nkc_kg.loaders.curated.yamlio import CurationError, Location, PathKey, SourceFile, format_key
+from nkc_kg.loaders.iris import DCTERMS, FOAF, ORDO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD, Iris, slugify
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
-
-from . import records as r
-from .iris import DCTERMS, FOAF, ORDO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD, Iris, slugify
-from .reader import CuratedFile, read_curated
-from .timeframes import TimeframeError, parse_timeframe
-from .yamlio import CurationError, Location, PathKey, SourceFile, format_key
 
 PARTY_CLASS = {
     "organisation": "Organisation",

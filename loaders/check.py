@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .reader import curated_paths, read_curated
+from nkc_kg.loaders.curated.reader import curated_paths, read_curated
 
 
 def main(argv: list[str]) -> int:

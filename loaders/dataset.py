@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import BuildResult, build_from_paths
-from .iris import Iris
-from .paths import curated_data_paths
-from .validation import ontology_graph
+from nkc_kg.loaders.build import BuildResult, build_from_paths
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.paths import curated_data_paths
+from nkc_kg.loaders.validation import ontology_graph
 
 
 def build_dataset(paths: list[Path] | None = None, iris: Iris | None = None) -> BuildResult:

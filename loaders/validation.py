@@ -11,14 +11,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyshacl
+from nkc_kg.loaders.build import BuildResult, build_from_paths
+from nkc_kg.loaders.curated.yamlio import CurationError, Location
+from nkc_kg.loaders.iris import RDF, SH, Iris
+from nkc_kg.loaders.paths import ONTOLOGY_DIR, SHAPES_DIR
+from nkc_kg.loaders.report_groups import group_of
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
-
-from .build import BuildResult, build_from_paths
-from .iris import RDF, SH, Iris
-from .paths import ONTOLOGY_DIR, SHAPES_DIR
-from .report_groups import group_of
-from .yamlio import CurationError, Location
 
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 SEVERITY_NL = {"violation": "FOUT", "warning": "WAARSCHUWING", "info": "INFO"}
@@ -113,7 +112,7 @@ def shapes_graph(base: str | None = None) -> Graph:
 
 
 def _rebase(graph: Graph, base: str | None) -> None:
-    from .iris import DEFAULT_BASE, rebase_graph
+    from nkc_kg.loaders.iris import DEFAULT_BASE, rebase_graph
 
     if base and base != DEFAULT_BASE:
         rebase_graph(graph, DEFAULT_BASE, base)
@@ -307,9 +306,9 @@ def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None 
 
 def validate_workbook(path: Path, curated: list[Path], iris: Iris, display: str | None = None) -> Report:
     """A plan workbook as `import-xlsx` would read it, with the rest of the data: problems at their cells."""
-    from .plan_import import build_import, read_plan_workbook
-    from .plan_workbook import WorkbookError
-    from .yamlio import display_path
+    from nkc_kg.loaders.curated.yamlio import display_path
+    from nkc_kg.loaders.workbook.importer import build_import, read_plan_workbook
+    from nkc_kg.loaders.workbook.workbook import WorkbookError
 
     name = display or display_path(path)
     try:

@@ -21,18 +21,24 @@ import anyio
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.paths import QUERIES_DIR
+from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, load_catalog
+from nkc_kg.service.graph.dataset import CuratedDataError, load_curated
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.settings import Settings
+from nkc_kg.service.sparql.protocol import negotiate, refuse_unsafe
+from nkc_kg.service.store.embedded import (
+    EmbeddedStore,
+    QueryRefused,
+    QueryTimeout,
+    QueryTooLarge,
+    Store,
+    StoreUnavailable,
+)
+from nkc_kg.service.store.pool import QueryPool, QueryWorkersFailed
+from nkc_kg.service.web.openapi import install_docs
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from ..loaders.iris import Iris
-from ..loaders.paths import QUERIES_DIR
-from .catalog import NamedQuery, ParameterError, load_catalog
-from .config import Settings
-from .dataset_cache import CuratedDataError, load_curated
-from .docs_ui import install_docs
-from .protocol import negotiate, refuse_unsafe
-from .query_pool import QueryPool, QueryWorkersFailed
-from .runner import EntityIndex
-from .store import EmbeddedStore, QueryRefused, QueryTimeout, QueryTooLarge, Store, StoreUnavailable
 
 # The SPARQL worker processes start this long after the service (or at the first query): starting
 # them at once costs start-up a quarter of a second on two cores.
@@ -75,7 +81,7 @@ def load_service(settings: Settings) -> Service:
     store: Store
     snapshot: Path | None = None
     if settings.store == "remote":
-        from .remote_store import RemoteStore
+        from nkc_kg.service.store.remote import RemoteStore
 
         assert settings.endpoint, "Settings.from_env requires NKC_KG_ENDPOINT for the remote store"
         store = RemoteStore.connect(
@@ -245,27 +251,26 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         return await run_sparql(query, format, request.headers.get("accept"))
 
     from fastapi.staticfiles import StaticFiles
-
-    from .api import build_router as rest_router
-    from .api_data import PlanData
-    from .diff_routes import build_router as diff_router
-    from .editor_routes import include as include_editor_routes
-    from .linked_data import build_router as linked_data_router
-    from .named_api import build_router as named_router
-    from .pages import PeoplePages
-    from .pages import build_router as pages_router
-    from .provenance import Provenance, page_sources, with_sources
-    from .questions import Questions
-    from .questions_api import build_router as questions_api_router
-    from .questions_pages import build_router as questions_pages_router
-    from .release_routes import build_router as releases_router
-    from .releases import releases_dir
-    from .site import build_router as site_router
-    from .site import question_links
-    from .store import DUMP_FORMATS
-    from .templating import STATIC_DIR
-    from .validate_api import build_router as validate_router
-    from .validate_page import build_router as validate_page_router
+    from nkc_kg.service.diff.routes import build_router as diff_router
+    from nkc_kg.service.editor_wiring import include as include_editor_routes
+    from nkc_kg.service.graph.plan_data import PlanData
+    from nkc_kg.service.graph.provenance import Provenance, page_sources, with_sources
+    from nkc_kg.service.linked_data.routes import build_router as linked_data_router
+    from nkc_kg.service.named_queries.routes import build_router as named_router
+    from nkc_kg.service.plans.pages import PeoplePages
+    from nkc_kg.service.plans.pages import build_router as pages_router
+    from nkc_kg.service.plans.routes import build_router as rest_router
+    from nkc_kg.service.questions.catalogue import Questions
+    from nkc_kg.service.questions.pages import build_router as questions_pages_router
+    from nkc_kg.service.questions.routes import build_router as questions_api_router
+    from nkc_kg.service.releases.bundles import releases_dir
+    from nkc_kg.service.releases.routes import build_router as releases_router
+    from nkc_kg.service.sparql.pages import build_router as site_router
+    from nkc_kg.service.sparql.pages import question_links
+    from nkc_kg.service.store.embedded import DUMP_FORMATS
+    from nkc_kg.service.validate.pages import build_router as validate_page_router
+    from nkc_kg.service.validate.routes import build_router as validate_router
+    from nkc_kg.service.web.templating import STATIC_DIR
 
     # one PlanData for the REST API and the pages, so both reuse its lazily built indexes
     plan_data = app.state.plan_data = PlanData(svc.store, svc.iris, svc.index)

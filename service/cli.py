@@ -8,11 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..loaders.iris import Iris
-from ..loaders.paths import QUERIES_DIR, curated_data_paths
-from .catalog import CatalogError, ParameterError, load_catalog
-from .runner import EntityIndex, run_named
-from .store import EmbeddedStore, StoreUnavailable
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.paths import QUERIES_DIR, curated_data_paths
+from nkc_kg.service.graph.catalog import CatalogError, ParameterError, load_catalog
+from nkc_kg.service.graph.runner import EntityIndex, run_named
+from nkc_kg.service.store.embedded import EmbeddedStore, StoreUnavailable
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -25,7 +25,7 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from ..loaders.validation import format_report, validate_paths
+    from nkc_kg.loaders.validation import format_report, validate_paths
 
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]
@@ -62,7 +62,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _built() -> tuple[EmbeddedStore, Iris] | None:
-    from ..loaders.dataset import build_dataset
+    from nkc_kg.loaders.dataset import build_dataset
 
     iris = Iris()
     result = build_dataset(iris=iris)
@@ -74,13 +74,13 @@ def _built() -> tuple[EmbeddedStore, Iris] | None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from ..loaders.draft_command import run_draft
+    from nkc_kg.loaders.draft.cli import run_draft
 
     return run_draft(args)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from ..loaders.dataset import build_dataset
+    from nkc_kg.loaders.dataset import build_dataset
 
     result = build_dataset()
     if result.errors:
@@ -137,16 +137,15 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
-
-    from .app import create_app
-    from .config import Settings, SettingsError
+    from nkc_kg.service.app import create_app
+    from nkc_kg.service.settings import Settings, SettingsError
 
     try:
         settings = Settings.from_env()
     except SettingsError as exc:
         return _fail(str(exc))
     if args.releases or settings.releases:
-        from .release_server import serve_releases
+        from nkc_kg.service.releases.server import serve_releases
 
         folder = Path(args.releases) if args.releases else settings.releases
         assert folder is not None
@@ -180,10 +179,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from .remote_load import LoadError, Target, push
+    from nkc_kg.service.store.push import LoadError, Target, push
 
     if args.release:
-        from .release_cli import load_release_command
+        from nkc_kg.service.releases.cli import load_release_command
 
         return load_release_command(args)
 
@@ -221,7 +220,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_completeness(args: argparse.Namespace) -> int:
-    from .completeness_cli import run
+    from nkc_kg.service.completeness.cli import run
 
     return run(args.plan, args.paths, args.lang, args.format)
 
@@ -262,10 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--into-data", action="store_true", help="allow -o to point into data/ (the curated data)")
     p.add_argument("--lang", choices=["nl", "en"], default="nl")
     p.set_defaults(func=cmd_draft)
-    from .diff_cli import add_parser as add_diff_parser
+    from nkc_kg.service.diff.cli import add_parser as add_diff_parser
 
     add_diff_parser(sub)
-    from .cli_workbook import add_parsers as add_workbook_parsers
+    from nkc_kg.service.workbook.cli import add_parsers as add_workbook_parsers
 
     add_workbook_parsers(sub)
     p = sub.add_parser("completeness", help="what a plan's data lacks, with file:line (also of draft files)")
@@ -309,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--releases", help="serve DIR/current (nkc-kg publish) and switch when it changes (NKC_KG_RELEASES)")
     p.set_defaults(func=cmd_serve)
 
-    from .release_cli import add_release_commands  # publish, release-diff
+    from nkc_kg.service.releases.cli import add_release_commands  # publish, release-diff
 
     add_release_commands(sub)
 

@@ -9,9 +9,9 @@ from nkc_kg.loaders.build import BuildResult
 from nkc_kg.loaders.dataset import build_dataset
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR, ROOT, SEEDS_DIR
-from nkc_kg.service.catalog import NamedQuery, load_catalog
-from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph.catalog import NamedQuery, load_catalog
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 
 @pytest.fixture(scope="session")

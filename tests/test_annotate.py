@@ -13,8 +13,8 @@ import pytest
 import yaml
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.service.annotate import KIND_ABBREVIATION, KIND_PARTY, Annotator, Match
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.annotate.annotator import KIND_ABBREVIATION, KIND_PARTY, Annotator, Match
+from nkc_kg.service.store.embedded import EmbeddedStore
 from rdflib import Literal, URIRef
 
 

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from nkc_kg.loaders.build import BuildResult
 from nkc_kg.loaders.paths import ROOT
 from nkc_kg.service.app import create_app, load_service
-from nkc_kg.service.config import Settings
-from nkc_kg.service.runner import run_named
+from nkc_kg.service.graph.runner import run_named
+from nkc_kg.service.settings import Settings
 
 SYNTHETIC_PLANS = 3
 

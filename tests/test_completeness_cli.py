@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.service.completeness_cli import format_report
+from nkc_kg.service.completeness.cli import format_report
 
 ACTIVITIES = "zeldzame-kankers-2025-activiteiten.yaml"
 

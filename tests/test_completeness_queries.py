@@ -7,7 +7,7 @@ import re
 from nkc_kg.loaders.iris import DEFAULT_BASE
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.loaders.validation import ontology_graph
-from nkc_kg.service.completeness import ACTIVITY_CHECKS, HEADER_QUERY, PARTY_CHECKS, TEXTS_QUERY, load_checks
+from nkc_kg.service.completeness.checks import ACTIVITY_CHECKS, HEADER_QUERY, PARTY_CHECKS, TEXTS_QUERY, load_checks
 
 
 def test_every_check_has_a_header_with_its_plan_parameter() -> None:

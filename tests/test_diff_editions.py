@@ -23,11 +23,11 @@ import pytest
 import yaml
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.service.api_data import PlanData
-from nkc_kg.service.plan_diff import compare
-from nkc_kg.service.plan_versions import VersionReader
-from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.diff.compare import compare
+from nkc_kg.service.diff.versions import VersionReader
+from nkc_kg.service.graph.plan_data import PlanData
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 OLD, NEW = "zeldzame-kankers-2024", "zeldzame-kankers-2025"
 DOCUMENT = "actieplan-zeldzame-kankers-2025"

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from nkc_kg.loaders import records as r
 from nkc_kg.loaders.build import build_from_paths
-from nkc_kg.loaders.draft import Draft, draft_plan
-from nkc_kg.loaders.draft_parties import NameIndex
-from nkc_kg.loaders.draft_writer import planned_files
+from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.reader import read_curated
+from nkc_kg.loaders.draft.extract import Draft, draft_plan
+from nkc_kg.loaders.draft.parties import NameIndex
+from nkc_kg.loaders.draft.writer import planned_files
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import curated_data_paths
-from nkc_kg.loaders.reader import read_curated
 from pydantic import BaseModel
 
 PLANS = {

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from nkc_kg.loaders import records as r
-from nkc_kg.loaders.draft import Draft, draft_plan
-from nkc_kg.loaders.draft_items import join_lines
-from nkc_kg.loaders.draft_pages import read_deck
-from nkc_kg.loaders.draft_parties import NameIndex, resolve_names
+from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.reader import read_curated, read_curated_file
+from nkc_kg.loaders.draft.extract import Draft, draft_plan
+from nkc_kg.loaders.draft.items import join_lines
+from nkc_kg.loaders.draft.pages import read_deck
+from nkc_kg.loaders.draft.parties import NameIndex, resolve_names
 from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
-from nkc_kg.loaders.reader import read_curated, read_curated_file
 from nkc_kg.service.cli import main
 
 # A made-up plan in the layout of the exported decks: a page starts with one space; "9" alone,

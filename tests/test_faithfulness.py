@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from nkc_kg.loaders import records as r
+from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.reader import read_curated
 from nkc_kg.loaders.paths import curated_data_paths
-from nkc_kg.loaders.reader import read_curated
 from pydantic import BaseModel
 
 # Fields whose value is copied verbatim from the source document of the file.

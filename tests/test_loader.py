@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from nkc_kg.loaders.reader import read_curated
-from nkc_kg.loaders.timeframes import TimeframeError, parse_timeframe
+from nkc_kg.loaders.curated.reader import read_curated
+from nkc_kg.loaders.curated.timeframes import TimeframeError, parse_timeframe
 
 HEADER = """document: actieplan-zeldzame-kankers-2025
 plan:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders.build import BuildResult
+from nkc_kg.loaders.curated.yaml_writer import emit
 from nkc_kg.loaders.dataset import build_dataset
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
-from nkc_kg.loaders.plan_export import export_plan
-from nkc_kg.loaders.plan_import import ImportRefused, WorkbookImport, read_plan_workbook, write_texts
-from nkc_kg.loaders.plan_sheets import LISTS_SHEET, README_SHEET, SHEETS
-from nkc_kg.loaders.plan_workbook import WorkbookError
-from nkc_kg.loaders.yaml_writer import emit
+from nkc_kg.loaders.workbook.exporter import export_plan
+from nkc_kg.loaders.workbook.importer import ImportRefused, WorkbookImport, read_plan_workbook, write_texts
+from nkc_kg.loaders.workbook.sheets import LISTS_SHEET, README_SHEET, SHEETS
+from nkc_kg.loaders.workbook.workbook import WorkbookError
 from openpyxl import load_workbook
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from nkc_kg.loaders.curated.yamlio import read_yaml
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.loaders.yamlio import read_yaml
 from nkc_kg.service.cli import main
 
 CARDS = DATA_DIR / "zeldzame-kankers-2025-activiteiten.yaml"

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 import pytest
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.catalog import NamedQuery, load_catalog
-from nkc_kg.service.expectations import Case, Rows, check_case, expected_dir, load_expectations
-from nkc_kg.service.runner import EntityIndex, run_named
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph.catalog import NamedQuery, load_catalog
+from nkc_kg.service.graph.runner import EntityIndex, run_named
+from nkc_kg.service.named_queries.expectations import Case, Rows, check_case, expected_dir, load_expectations
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 CASES = load_expectations(expected_dir(QUERIES_DIR), load_catalog(QUERIES_DIR), Iris())
 
@@ -45,7 +45,7 @@ def test_every_named_query_has_a_competency_test(catalog: Mapping[str, NamedQuer
 
 
 def test_unknown_values_get_suggestions(ask) -> None:  # type: ignore[no-untyped-def]
-    from nkc_kg.service.catalog import ParameterError
+    from nkc_kg.service.graph.catalog import ParameterError
 
     with pytest.raises(ParameterError) as err:
         ask("party-leads", {"party": "IKNLL", "year": "2025"})

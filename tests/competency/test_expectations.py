@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.service.catalog import NamedQuery
-from nkc_kg.service.expectations import ExpectationError, Rows, check_case, load_expectations
-from nkc_kg.service.runner import EntityIndex, run_named
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph.catalog import NamedQuery
+from nkc_kg.service.graph.runner import EntityIndex, run_named
+from nkc_kg.service.named_queries.expectations import ExpectationError, Rows, check_case, load_expectations
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.service.api_data import PlanData
-from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph.plan_data import PlanData
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.store.embedded import EmbeddedStore
 from playwright.sync_api import Page, expect
 
 PLAN = "zeldzame-kankers-2025"

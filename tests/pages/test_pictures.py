@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree
 
-from nkc_kg.service.pictures import ROLE_COLOURS, Axis, Bar, matrix_svg, parse_day, strongest_role, timeline_svg
+from nkc_kg.service.plans.pictures import ROLE_COLOURS, Axis, Bar, matrix_svg, parse_day, strongest_role, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

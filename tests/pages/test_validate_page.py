@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.loaders.plan_export import export_plan
+from nkc_kg.loaders.workbook.exporter import export_plan
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 

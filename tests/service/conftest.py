@@ -18,11 +18,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.service.app import Service, create_app
-from nkc_kg.service.catalog import NamedQuery
-from nkc_kg.service.config import Settings
-from nkc_kg.service.remote_store import RemoteStore
-from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore, Store
+from nkc_kg.service.graph.catalog import NamedQuery
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.settings import Settings
+from nkc_kg.service.store.embedded import EmbeddedStore, Store
+from nkc_kg.service.store.remote import RemoteStore
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 

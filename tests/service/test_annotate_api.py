@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
-from nkc_kg.service.editor_models import AnnotateOut
+from nkc_kg.service.annotate.schemas import AnnotateOut
 
 MEMO = (
     "Het IKNL-rapport over NFK's achterban gaat naar ZIN en de CieOOM; "

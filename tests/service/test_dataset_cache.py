@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.service import dataset_cache
-from nkc_kg.service.config import Settings, SettingsError
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph import dataset as dataset_cache
+from nkc_kg.service.settings import Settings, SettingsError
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from nkc_kg.loaders.build import BuildResult
 from nkc_kg.service.app import load_service
-from nkc_kg.service.catalog import NamedQuery
-from nkc_kg.service.config import Settings, SettingsError
-from nkc_kg.service.runner import EntityIndex, run_named
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.graph.catalog import NamedQuery
+from nkc_kg.service.graph.runner import EntityIndex, run_named
+from nkc_kg.service.settings import Settings, SettingsError
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 
 def test_serves_a_built_dataset_file(built: BuildResult, store: EmbeddedStore, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from nkc_kg.service.diff_models import DiffOut
+from nkc_kg.service.diff.schemas import DiffOut
 
 OLD, NEW, LATE = "zeldzame-kankers-2024", "zeldzame-kankers-2025", "late-gevolgen-2025"
 

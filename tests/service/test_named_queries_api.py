@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from nkc_kg.service.catalog import NamedQuery
+from nkc_kg.service.graph.catalog import NamedQuery
 
 
 def test_queries_are_listed_with_parameters(client: TestClient) -> None:

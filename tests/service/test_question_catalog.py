@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.service.api_data import PlanData
-from nkc_kg.service.catalog import CatalogError, NamedQuery, load_catalog
-from nkc_kg.service.provenance import Document, Location, Provenance, citation
-from nkc_kg.service.question_answers import ANSWERS
-from nkc_kg.service.questions import Questions, quarter_of
-from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore
-from nkc_kg.service.wording import join_words, number_list
+from nkc_kg.service.graph.catalog import CatalogError, NamedQuery, load_catalog
+from nkc_kg.service.graph.plan_data import PlanData
+from nkc_kg.service.graph.provenance import Document, Location, Provenance, citation
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.i18n.wording import join_words, number_list
+from nkc_kg.service.questions.answers import ANSWERS
+from nkc_kg.service.questions.catalogue import Questions, quarter_of
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 GOOD = """#+ summary: Which parties are involved in subgoal N of a plan?
 #+ summary_nl: Welke partijen zijn betrokken bij subdoel N van een plan?

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from nkc_kg.service.catalog import NamedQuery
-from nkc_kg.service.questions_api import QuestionAnswerOut
+from nkc_kg.service.graph.catalog import NamedQuery
+from nkc_kg.service.questions.routes import QuestionAnswerOut
 
 ZK25 = "zeldzame-kankers-2025"
 

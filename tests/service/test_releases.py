@@ -31,9 +31,9 @@ import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.service.releases import read_release, switch_current
-from nkc_kg.service.remote_store import RemoteStore
-from nkc_kg.service.store import EmbeddedStore, QueryTimeout, StoreUnavailable
+from nkc_kg.service.releases.bundles import read_release, switch_current
+from nkc_kg.service.store.embedded import EmbeddedStore, QueryTimeout, StoreUnavailable
+from nkc_kg.service.store.remote import RemoteStore
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID
 

@@ -13,12 +13,12 @@ import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.service.app import load_service
-from nkc_kg.service.catalog import NamedQuery
-from nkc_kg.service.config import Settings, SettingsError
-from nkc_kg.service.remote_store import RemoteStore
-from nkc_kg.service.runner import EntityIndex
-from nkc_kg.service.store import EmbeddedStore, QueryTimeout, StoreUnavailable
-from nkc_kg.service.values import where_group_start, with_values
+from nkc_kg.service.graph.catalog import NamedQuery
+from nkc_kg.service.graph.runner import EntityIndex
+from nkc_kg.service.settings import Settings, SettingsError
+from nkc_kg.service.store.embedded import EmbeddedStore, QueryTimeout, StoreUnavailable
+from nkc_kg.service.store.remote import RemoteStore
+from nkc_kg.service.store.values import where_group_start, with_values
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from nkc_kg.service import api_models as m
-from nkc_kg.service.api import JsonCache
+from nkc_kg.service.plans import schemas as m
+from nkc_kg.service.plans.routes import JsonCache
 
 ZK25 = "zeldzame-kankers-2025"
 PLANS = {"zeldzame-kankers-2025", "zeldzame-kankers-2024", "late-gevolgen-2025"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.store.embedded import EmbeddedStore
 from rdflib import Graph
 
 PLANS = """PREFIX nkc: <https://w3id.org/nkc-kg/def#>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.service.store import EmbeddedStore
+from nkc_kg.service.store.embedded import EmbeddedStore
 
 STEP_WITHOUT_TIMEFRAME = """@prefix nkc: <https://w3id.org/nkc-kg/def#> .
 

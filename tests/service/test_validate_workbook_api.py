@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from nkc_kg.loaders.plan_export import export_plan
+from nkc_kg.loaders.workbook.exporter import export_plan
 from openpyxl import load_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

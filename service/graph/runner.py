@@ -1,0 +1,145 @@
+"""Run a named query: check and resolve parameters, bind them as terms, execute."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.names import fold
+from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, literal_for, quarter_bounds, year_literal
+from nkc_kg.service.store.embedded import SelectResult, Store
+from nkc_kg.service.store.values import Binding
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+MAX_PERIOD_YEARS = 100
+
+PARTY_KEYS = """
+PREFIX nkc: <https://w3id.org/nkc-kg/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?party ?key WHERE {
+  ?party a ?cls . ?cls rdfs:subClassOf* nkc:Party .
+  { ?party skos:prefLabel ?key } UNION { ?party skos:altLabel ?key } UNION { ?party nkc:abbreviation ?key }
+}
+"""
+ABBREVIATIONS = """
+PREFIX nkc: <https://w3id.org/nkc-kg/def#>
+SELECT DISTINCT ?abbr WHERE { ?concept a nkc:Abbreviation ; nkc:abbreviation ?abbr }
+"""
+PLANS = """
+PREFIX nkc: <https://w3id.org/nkc-kg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
+"""
+
+__all__ = ["EntityIndex", "bind_parameters", "fold", "run_named"]
+
+
+@dataclass
+class EntityIndex:
+    """Maps what people type (abbreviation, any label, slug) to entity IRIs."""
+
+    parties: dict[str, URIRef]
+    plans: dict[str, URIRef]
+    # folded abbreviation -> the spellings the graph has ("cieoom" -> CieOOM)
+    abbreviations: dict[str, tuple[Literal, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, store: Store, iris: Iris) -> EntityIndex:
+        parties: dict[str, URIRef] = {}
+        party_prefix = str(iris.party(""))
+        for row in store.select(_rebase(PARTY_KEYS, iris)).rows:
+            iri = row["party"]
+            assert isinstance(iri, URIRef)
+            parties.setdefault(fold(str(row["key"])), iri)
+            if str(iri).startswith(party_prefix):
+                parties.setdefault(fold(str(iri)[len(party_prefix) :]), iri)
+        plans = {str(row["id"]): row["plan"] for row in store.select(_rebase(PLANS, iris)).rows}
+        spellings: dict[str, set[Literal]] = {}
+        for row in store.select(_rebase(ABBREVIATIONS, iris)).rows:
+            abbr = row["abbr"]
+            assert isinstance(abbr, Literal)
+            spellings.setdefault(fold(str(abbr)), set()).add(abbr)
+        abbreviations = {key: tuple(sorted(found)) for key, found in spellings.items()}
+        return cls(parties, plans, abbreviations)  # type: ignore[arg-type]
+
+    def party(self, name: str, value: str) -> URIRef:
+        key = fold(value)
+        if key in self.parties:
+            return self.parties[key]
+        raise ParameterError(name, f"unknown party {value!r}", _closest(key, self.parties))
+
+    def abbreviation(self, name: str, value: str) -> tuple[Literal, ...]:
+        key = fold(value)
+        if key in self.abbreviations:
+            return self.abbreviations[key]
+        suggestions = [str(self.abbreviations[k][0]) for k in _closest(key, self.abbreviations)]
+        raise ParameterError(name, f"unknown abbreviation {value!r}", suggestions)
+
+    def plan(self, name: str, value: str) -> URIRef:
+        if value in self.plans:
+            return self.plans[value]
+        raise ParameterError(name, f"unknown plan {value!r}", _closest(value, self.plans))
+
+
+def _closest(key: str, known: Mapping[str, object]) -> list[str]:
+    return difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
+
+
+def _rebase(sparql: str, iris: Iris) -> str:
+    return sparql.replace("https://w3id.org/nkc-kg/", iris.base)
+
+
+def bind_parameters(query: NamedQuery, raw: Mapping[str, str], index: EntityIndex) -> dict[str, Binding]:
+    known = {p.name for p in query.parameters}
+    extra = sorted(set(raw) - known - {"format", "lang"})
+    if extra:
+        raise ParameterError(
+            extra[0], f"not a parameter of {query.name} (it takes: {', '.join(sorted(known)) or 'none'})"
+        )
+    bindings: dict[str, Binding] = {}
+    for param in query.parameters:
+        value = raw.get(param.name)
+        if value is None or value == "":
+            raise ParameterError(param.name, f"missing (example: {param.example})")
+        if param.type == "plan":
+            bindings[param.name] = index.plan(param.name, value)
+        elif param.type == "party":
+            bindings[param.name] = index.party(param.name, value)
+        elif param.type == "abbreviation":
+            bindings[param.name] = index.abbreviation(param.name, value)
+        elif param.type == "quarter":
+            try:
+                first, last = quarter_bounds(value)
+            except ValueError as exc:
+                raise ParameterError(param.name, str(exc)) from None
+            bindings[param.name + "Start"] = Literal(first.isoformat(), datatype=XSD.date)
+            bindings[param.name + "End"] = Literal(last.isoformat(), datatype=XSD.date)
+            bindings[param.name + "Year"] = year_literal(first.year)
+        else:
+            bindings[param.name] = literal_for(param, value)
+    if query.period is not None:
+        bindings["periodYear"] = period_years(query, bindings)
+    return bindings
+
+
+def period_years(query: NamedQuery, bindings: Mapping[str, Binding]) -> tuple[Literal, ...]:
+    """Every calendar year from the first to the last day of the query's period."""
+    assert query.period is not None
+    start_name, end_name = query.period
+    first = date.fromisoformat(str(bindings[start_name]))
+    last = date.fromisoformat(str(bindings[end_name]))
+    if last < first:
+        raise ParameterError(end_name, f"ends before {start_name} ({last} < {first})")
+    if last.year - first.year >= MAX_PERIOD_YEARS:
+        raise ParameterError(end_name, f"a period of at most {MAX_PERIOD_YEARS} years")
+    return tuple(year_literal(year) for year in range(first.year, last.year + 1))
+
+
+def run_named(query: NamedQuery, raw: Mapping[str, str], store: Store, index: EntityIndex, iris: Iris) -> SelectResult:
+    bindings = bind_parameters(query, raw, index)
+    return store.select(_rebase(query.sparql, iris), bindings)

@@ -1,0 +1,303 @@
+"""Pages for policy staff: plans, subgoals ('wie is betrokken?'), activities, parties, matrix, timeline, search.
+
+Built on :class:`PlanData` only: page code shapes its plain dicts for the templates and pictures and never
+queries the graph itself. The plan/subgoal/activity/party IRIs get these pages as their HTML
+representation through :meth:`PeoplePages.entity_page`; linked_data.py keeps content negotiation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import anyio
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
+from nkc_kg.service.i18n.messages import message, role_label
+from nkc_kg.service.linked_data.routes import entity_view, ontology_view
+from nkc_kg.service.plans.pictures import ROLE_ORDER, Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
+from nkc_kg.service.web.templating import Pages, label, page_language, text_in
+from rdflib import Graph, URIRef
+
+PLAN_PATH = re.compile(r"plan/([^/]+)")
+SUBGOAL_PATH = re.compile(r"plan/([^/]+)/subgoal/(\d+)")
+ACTIVITY_PATH = re.compile(r"plan/([^/]+)/activity/(\d+)")
+PARTY_PATH = re.compile(r"party/([^/]+)")
+
+
+def ordered_roles(roles: Iterable[str]) -> list[str]:
+    known = [r for r in ROLE_ORDER if r in set(roles)]
+    return known + sorted(set(roles) - set(known))
+
+
+class PeoplePages:
+    """Renders every page for people from :class:`PlanData`; all methods block (call them in a worker thread)."""
+
+    def __init__(self, data: PlanData, iris: Iris, pages: Pages | None = None) -> None:
+        self.data, self.iris = data, iris
+        self.pages = pages or Pages()
+        self.pages.env.globals["colours"] = role_colour
+
+    # -- entity IRIs ----------------------------------------------------------------------------
+
+    def entity_page(self, path: str, request: Request) -> Response | None:
+        """The rich page for an entity path, a 404 page when PlanData does not know it, None if not ours."""
+        routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
+            (PLAN_PATH, self.plan_page),
+            (SUBGOAL_PATH, self.subgoal_page),
+            (ACTIVITY_PATH, self.activity_page),
+            (PARTY_PATH, self.party_page),
+        ]
+        for pattern, render in routes:
+            match = pattern.fullmatch(path)
+            if match:
+                try:
+                    return render(request, *match.groups())
+                except NotFound as exc:
+                    return self.pages.not_found(request, str(exc))
+        return None
+
+    def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response:
+        """Entities without a page of their own: their statements, in the same layout."""
+        view = entity_view(iri, graph, self.iris, page_language(request))
+        return self.pages.render(request, "entity.html", **view)
+
+    def not_found(self, request: Request, detail: str = "") -> Response:
+        return self.pages.not_found(request, detail)
+
+    def ontology_page(self, request: Request, graph: Graph) -> Response:
+        return self.pages.render(request, "ontology.html", **ontology_view(graph, self.iris))
+
+    def plan_page(self, request: Request, plan_id: str) -> Response:
+        return self.pages.render(request, "plan.html", plan=self.data.plan(plan_id))
+
+    def subgoal_page(self, request: Request, plan_id: str, number: str) -> Response:
+        found = self.data.subgoal_parties(plan_id, int(number))
+        lang = page_language(request)
+        groups: dict[str, list[Mapping[str, Any]]] = {}
+        for party in found["parties"]:
+            for role in party.get("roles") or ["involved"]:
+                groups.setdefault(role, []).append(party)
+        ordered = [
+            (role, sorted(groups[role], key=lambda p: (bool(p.get("crossCutting")), label(p, lang).casefold())))
+            for role in ordered_roles(groups)
+        ]
+        return self.pages.render(
+            request,
+            "subgoal.html",
+            plan=self._plan_summary(plan_id),
+            subgoal=found["subgoal"],
+            groups=ordered,
+            has_cross_cutting=any(p.get("crossCutting") for p in found["parties"]),
+            activities=[a for a in self.data.plan(plan_id)["activities"] if a["number"] in set(found["activities"])],
+        )
+
+    def activity_page(self, request: Request, plan_id: str, number: str) -> Response:
+        activity = self.data.activity(plan_id, int(number))
+        lang = page_language(request)
+        bars = [
+            self._step_bar(step, lang, key=str(step.get("number", i + 1))) for i, step in enumerate(activity["steps"])
+        ]
+        picture = timeline_svg(
+            bars,
+            title=f"{message('activity.timeline', lang)}: {message('activity', lang).lower()} {activity.get('number')}",
+            description=message("timeline.desc", lang),
+            undated=message("timeline.undated", lang),
+            label_width=60,
+        )
+        plan = self._plan_summary(plan_id)
+        return self.pages.render(request, "activity.html", plan=plan, activity=activity, picture=picture)
+
+    def party_page(self, request: Request, key: str) -> Response:
+        party = self.data.party(key)
+        lang = page_language(request)
+        plans = {str(p["id"]): p for p in self._plans()}
+        leads: dict[str, tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = {}
+        involved: dict[str, tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = {}
+        for item in party.get("involvement") or []:
+            plan_id = str(item["plan"])
+            plan = plans.get(plan_id) or {"id": plan_id, "label": plan_id, "url": f"/plan/{plan_id}"}
+            roles = ordered_roles(item.get("roles") or [])
+            target = leads if "lead" in roles else involved
+            target.setdefault(plan_id, (plan, []))[1].append({**item, "roles": roles})
+        parents = party.get("parents") or ([party["parent"]] if party.get("parent") else [])
+        children = party.get("subOrganisations") or []
+        known_names = {party.get("abbreviation"), party.get("label"), party.get("labelEn")}
+        return self.pages.render(
+            request,
+            "party.html",
+            party=party,
+            also_called=[name for name in party.get("altLabels") or [] if name not in known_names],
+            parents=parents,
+            children=sorted(children, key=lambda c: label(c, lang).casefold()),
+            sections=[("leads", list(leads.values())), ("involved", list(involved.values()))],
+        )
+
+    # -- views ----------------------------------------------------------------------------------
+
+    def home(self, request: Request, questions: list[Mapping[str, Any]], dumps: Iterable[str]) -> Response:
+        return self.pages.render(request, "home.html", plans=self._plans(), questions=questions, dumps=list(dumps))
+
+    def search_page(self, request: Request, query: str) -> Response:
+        results = self.data.search(query)["results"] if query.strip() else []
+        return self.pages.render(request, "search.html", query=query, results=results)
+
+    def matrix_page(self, request: Request, plan_id: str | None) -> Response:
+        lang = page_language(request)
+        plans = self._plans()
+        if not plans:
+            raise NotFound("no plans")
+        plan = self.data.plan(plan_id or self._default_plan(plans))
+        rows: dict[str, Axis] = {}
+        cells: dict[tuple[str, str], list[str]] = {}
+        faded: dict[tuple[str, str], str] = {}
+        columns: list[Axis] = []
+        for subgoal in plan["subgoals"]:
+            title = subgoal.get("title") or label(subgoal, lang)
+            column = Axis(
+                str(subgoal["number"]), f"{message('subgoal', lang)} {subgoal['number']}: {title}", subgoal.get("url")
+            )
+            columns.append(column)
+            for party in self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]:
+                rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
+                cells[(party["iri"], column.key)] = ordered_roles(party.get("roles") or ["involved"])
+                if party.get("crossCutting"):
+                    faded[(party["iri"], column.key)] = message("subgoal.crosscutting", lang)
+        ordered_rows = sorted(rows.values(), key=lambda r: r.label.casefold())
+        picture = matrix_svg(
+            ordered_rows,
+            columns,
+            cells,
+            title=f"{message('matrix.title', lang)} — {label(plan, lang)}",
+            description=message("matrix.desc", lang),
+            role_name=lambda r: role_label(r, lang),
+            faded=faded,
+        )
+        used_roles = ordered_roles({r for roles in cells.values() for r in roles})
+        return self.pages.render(
+            request,
+            "matrix.html",
+            plans=plans,
+            plan=plan,
+            picture=picture,
+            rows=ordered_rows,
+            columns=columns,
+            cells=cells,
+            roles=used_roles,
+        )
+
+    def timeline_page(
+        self, request: Request, start: str | None, end: str | None, plan: str | None, party: str | None
+    ) -> Response:
+        lang = page_language(request)
+        plans = self._plans()
+        years = [int(p["year"]) for p in plans if p.get("year")] or [date.today().year]
+        # without a window: every step of every plan (plans run a year and plan steps up to two years on)
+        first = parse_date("from", start) if start else date(min(years), 1, 1)
+        last = parse_date("to", end) if end else date(max(years) + 2, 12, 31)
+        found = self.data.timeline(first, last, plan or None, party or None)
+        steps = found["steps"]
+        bars = [
+            self._step_bar(
+                step,
+                lang,
+                key=f"{step['activity']}.{step['step']}"
+                if plan
+                else f"{step['plan']} {step['activity']}.{step['step']}",
+                url=f"/plan/{step['plan']}/activity/{step['activity']}#step-{step['step']}",
+            )
+            for step in steps
+        ]
+        picture = timeline_svg(
+            bars,
+            title=message("timeline.title", lang),
+            description=message("timeline.desc", lang),
+            undated=message("timeline.undated", lang),
+            label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]),
+        )
+        return self.pages.render(
+            request,
+            "timeline.html",
+            plans=plans,
+            steps=steps,
+            bars=bars,
+            picture=picture,
+            start=first.isoformat(),
+            end=last.isoformat(),
+            plan=plan,
+            party=party,
+        )
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _plans(self) -> list[Mapping[str, Any]]:
+        return list(self.data.plans()["plans"])
+
+    def _plan_summary(self, plan_id: str) -> Mapping[str, Any]:
+        """The plan as listed (with its English title), for the pages of its parts."""
+        return next(p for p in self._plans() if p["id"] == plan_id)
+
+    @staticmethod
+    def _default_plan(plans: list[Mapping[str, Any]]) -> str:
+        newest = max(plans, key=lambda p: (str(p.get("year", "")), str(p.get("id", ""))))
+        return str(newest["id"])
+
+    @staticmethod
+    def _step_key(step: Mapping[str, Any]) -> str:
+        activity = step.get("activity")
+        number = activity.get("number") if isinstance(activity, Mapping) else activity
+        return f"{number}.{step.get('number')}" if number is not None else str(step.get("number", ""))
+
+    @staticmethod
+    def _step_bar(step: Mapping[str, Any], lang: str, key: str, url: str | None = None) -> Bar:
+        timeframe = step.get("timeframe") or {}
+        return Bar(
+            key=key,
+            label=text_in(step, "text", lang) or label(step, lang),
+            start=parse_day(timeframe.get("start")),
+            end=parse_day(timeframe.get("end"), end=True),
+            url=url or step.get("url"),
+            detail=str(timeframe.get("label") or ""),
+        )
+
+
+def build_router(people: PeoplePages, questions: list[Mapping[str, Any]], dumps: Iterable[str]) -> APIRouter:
+    """Home, search, matrix and timeline; entity pages come in through linked_data.py."""
+    router = APIRouter(tags=["Pages"])
+    dump_kinds = list(dumps)
+
+    async def guarded(request: Request, render: Callable[[], Response]) -> Response:
+        def run() -> Response:
+            try:
+                return render()
+            except NotFound as exc:
+                return people.pages.not_found(request, str(exc))
+            except BadParameter as exc:
+                return people.pages.render(request, "error.html", status_code=400, detail=str(exc))
+
+        return await anyio.to_thread.run_sync(run)
+
+    @router.get("/", response_class=HTMLResponse, summary="Home page: search, plans, overviews")
+    async def home(request: Request) -> Response:
+        return await guarded(request, lambda: people.home(request, questions, dump_kinds))
+
+    @router.get("/search", response_class=HTMLResponse, summary="Search parties, plans, activities, abbreviations")
+    async def search(request: Request, q: str = "") -> Response:
+        return await guarded(request, lambda: people.search_page(request, q))
+
+    @router.get("/matrix", response_class=HTMLResponse, summary="Party × subgoal involvement matrix (SVG)")
+    async def matrix(request: Request, plan: str | None = None) -> Response:
+        return await guarded(request, lambda: people.matrix_page(request, plan))
+
+    @router.get("/timeline", response_class=HTMLResponse, summary="Timeline of steps (SVG)")
+    async def timeline(request: Request, party: str | None = None, plan: str | None = None) -> Response:
+        params = request.query_params
+        return await guarded(
+            request, lambda: people.timeline_page(request, params.get("from"), params.get("to"), plan, party)
+        )
+
+    return router

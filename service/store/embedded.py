@@ -1,0 +1,208 @@
+"""The small store interface the service depends on, and its embedded implementation.
+
+Only the store modules talk to an engine. Parameters are passed as typed RDF
+terms and bound in a VALUES block at the top of the query's WHERE group (see
+values.py), never formatted into query text. Both stores bind them the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from nkc_kg.service.store.formats import (
+    DUMP_FORMATS,
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    QueryTooLarge,
+    from_ox,
+    serialise_answer,
+    serialise_dump,
+    solution_rows,
+    to_ox,
+)
+from nkc_kg.service.store.values import Binding, with_values
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+__all__ = [
+    "DUMP_FORMATS",
+    "GRAPH_FORMATS",
+    "RESULT_FORMATS",
+    "EmbeddedStore",
+    "QueryRefused",
+    "QueryTimeout",
+    "QueryTooLarge",
+    "SelectResult",
+    "Store",
+    "StoreUnavailable",
+]
+
+Row = dict[str, Node]
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    variables: list[str]
+    rows: list[Row]
+
+
+class Store(Protocol):
+    """What the service needs from a triple store."""
+
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> SelectResult: ...
+
+    def ask(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> bool: ...
+
+    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Graph: ...
+
+    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
+        """A client's SPARQL query answered in a protocol format (body, content type).
+
+        Raises ValueError (malformed), QueryTooLarge (over ``limit``), QueryTimeout (over ``timeout`` s)."""
+        ...
+
+    def dump(self, kind: str) -> tuple[bytes, str]:
+        """The whole dataset in one of DUMP_FORMATS (body, media type)."""
+        ...
+
+    def __len__(self) -> int: ...
+
+
+class EmbeddedStore:
+    """The curated graph in-process on pyoxigraph; the default graph is the union of the named graphs."""
+
+    def __init__(self, store: ox.Store, location: Path | None = None) -> None:
+        self._store = store
+        self.location = location  # the folder of an on-disk store; None in memory
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> EmbeddedStore:
+        store = ox.Store()
+        quads = [
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]
+            for s, p, o, g in dataset.quads((None, None, None, None))
+            if g is not None
+        ]
+        store.extend(quads)
+        return cls(store)
+
+    @classmethod
+    def from_file(cls, path: Path) -> EmbeddedStore:
+        """A dataset written by `nkc-kg build` or the benchmark generator (N-Quads or TriG)."""
+        store = ox.Store()
+        store.bulk_load(path=str(path), format=_format_of(path))
+        return cls(store)
+
+    @classmethod
+    def on_disk(cls, source: Path, directory: Path) -> EmbeddedStore:
+        """``source`` (N-Quads or TriG) in an on-disk store under ``directory``, opened read-only.
+
+        The in-memory engine looks a pattern up by scanning every triple of its subject (or object):
+        a node that thousands of triples name (a party in every plan of a large graph) then costs
+        milliseconds per look-up. The on-disk engine (RocksDB) has an index per triple order, loads
+        a dataset once and opens it again in milliseconds, and every SPARQL worker process opens
+        the same files instead of holding a copy. The store is built once per version of the
+        source file (its path, size and modification time), in a folder of its own."""
+        stat = source.stat()
+        key = hashlib.sha256(f"{source.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+        location = directory / f"store-{key}"
+        if not (location / LOADED_MARKER).is_file():
+            directory.mkdir(parents=True, exist_ok=True)
+            partial = Path(tempfile.mkdtemp(prefix=f"store-{key}-", suffix=".partial", dir=directory))
+            writer = ox.Store(str(partial))
+            writer.bulk_load(path=str(source), format=_format_of(source))
+            writer.optimize()
+            del writer  # closes the database before it is moved into place
+            (partial / LOADED_MARKER).write_text(str(source.resolve()), encoding="utf-8")
+            try:
+                partial.rename(location)
+            except OSError:  # another process finished the same store first
+                shutil.rmtree(partial, ignore_errors=True)
+        return cls.open(location)
+
+    @classmethod
+    def open(cls, location: Path) -> EmbeddedStore:
+        """A store written by :meth:`on_disk` (a folder), or a dataset file loaded into memory."""
+        if location.is_dir():
+            return cls(ox.Store.read_only(str(location)), location)
+        return cls.from_file(location)
+
+    @property
+    def engine(self) -> ox.Store:
+        return self._store
+
+    def _run(self, sparql: str, bindings: Mapping[str, Binding] | None) -> object:
+        # VALUES, not pyoxigraph's `substitutions`: the optimiser plans joins from a VALUES block
+        # (index look-ups from the bound plan or party), whereas substituted variables are planned
+        # as unbound and filtered afterwards, which scans the whole graph (bench/findings.md).
+        return self._store.query(with_values(sparql, bindings), use_default_graph_as_union=True)
+
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> SelectResult:
+        solutions = self._run(sparql, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise ValueError("not a SELECT query")
+        return SelectResult(*solution_rows(solutions))
+
+    def ask(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> bool:
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise ValueError("not an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Graph:
+        triples = self._run(sparql, bindings)
+        if not isinstance(triples, ox.QueryTriples):
+            raise ValueError("not a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for t in triples:
+            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return graph
+
+    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
+        """The time limit is kept by the caller (the route abandons the worker thread)."""
+        # Engine objects may only be dropped on the thread that made them, so failures come back
+        # as values and are raised here, after the frames holding them are gone.
+        outcome = self._answer(sparql, media_type, limit)
+        if isinstance(outcome, ValueError):
+            raise outcome
+        return outcome
+
+    def _answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str] | ValueError:
+        try:
+            return serialise_answer(self._store.query(sparql, use_default_graph_as_union=True), media_type, limit)  # type: ignore[arg-type]
+        except SyntaxError as exc:
+            return ValueError(str(exc))
+        except QueryTooLarge as exc:
+            return QueryTooLarge(str(exc))
+
+    def dump(self, kind: str) -> tuple[bytes, str]:
+        return serialise_dump(self._store.quads_for_pattern(None, None, None, None), kind)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+LOADED_MARKER = ".nkc-kg-loaded"
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    return ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
+
+
+class QueryRefused(ValueError):
+    """The query is not allowed here (update, SERVICE, …): a 4xx, not an engine error."""
+
+
+class QueryTimeout(Exception):
+    """The query ran longer than the time limit."""
+
+
+class StoreUnavailable(Exception):
+    """The triple store cannot be reached or gave no usable answer (a 502, not the client's fault)."""

@@ -1,0 +1,132 @@
+"""GET/POST /valideren: a page where a plan editor uploads a workbook, a curated file or RDF and reads the report,
+grouped by activity (or part of the plan) and severity, each result with its cell or file:line, the rule in
+plain words and a suggestion where the fix is obvious. Nothing is stored; the served graph is never touched."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import anyio
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from nkc_kg.service.validate.routes import read_limited, upload_name, validate_upload
+from nkc_kg.service.web.templating import Pages, page_language
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+if TYPE_CHECKING:
+    from nkc_kg.loaders.curated.yamlio import Location
+    from nkc_kg.loaders.validation import Report
+
+SUFFIXES = {".xlsx", ".yaml", ".yml", ".ttl", ".jsonld", ".json", ".nt", ".rdf", ".trig"}
+SEVERITY_ORDER = {"error": 0, "violation": 1, "warning": 2, "info": 3}
+
+
+class _PageError(Exception):
+    def __init__(self, status: int, error: str, detail: Any = None) -> None:
+        super().__init__(error)
+        self.status, self.error, self.detail = status, error, detail
+
+
+def report_view(report: Report, lang: str) -> dict[str, Any]:
+    """The report shaped for the page: input errors first, then one group per activity or plan part."""
+
+    def item(
+        severity: str, location: Location | None, nl_text: str, en_text: str, suggestion: str | None, focus: str | None
+    ) -> dict[str, Any]:
+        first, second = (nl_text, en_text) if lang == "nl" else (en_text, nl_text)
+        return {
+            "severity": severity,
+            "where": (location.cell or f"{location.file}:{location.line}") if location else focus,
+            "file": location.file if location and location.cell else None,
+            "message": first,
+            "other": second if second and second != first else None,
+            "suggestion": suggestion,
+            "focus": focus,
+        }
+
+    errors = [
+        item("error", e.location, e.message_nl or e.message, e.message, e.suggestion, None) for e in report.errors
+    ]
+    groups: dict[str, dict[str, Any]] = {}
+    for r in report.results:
+        group = r.group or {"key": "other", "nl": "Overig", "en": "Other", "plan": None, "activity": None}
+        entry = groups.setdefault(
+            str(group["key"]),
+            {
+                "title": str(group[lang]),
+                "plan": group.get("plan"),
+                "order": _group_order(group),
+                "results": [],
+                "counts": {"violation": 0, "warning": 0, "info": 0},
+            },
+        )
+        entry["counts"][r.severity] += 1
+        entry["results"].append(item(r.severity, r.location, r.message_nl, r.message_en, None, r.focus))
+    ordered = sorted(groups.values(), key=lambda g: g["order"])
+    for g in ordered:
+        g["results"].sort(key=lambda x: SEVERITY_ORDER[x["severity"]])
+    return {
+        "errors": errors,
+        "groups": ordered,
+        "conforms": report.conforms,
+        "counts": {s: report.count(s) for s in ("violation", "warning", "info")},
+        "elsewhere": report.elsewhere,
+    }
+
+
+def _group_order(group: dict[str, Any]) -> tuple[Any, ...]:
+    activity = group.get("activity")
+    return (str(group.get("plan") or "~"), 0 if activity is not None else 1, activity or 0, str(group["key"]))
+
+
+async def _one_chunk(body: bytes) -> AsyncGenerator[bytes, None]:
+    yield body
+
+
+def build_router(pages: Pages, upload_limit: int) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    def render(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+        return pages.render(request, "validate.html", status_code=status, upload_limit=upload_limit, **context)
+
+    @router.get("/valideren", response_class=HTMLResponse)
+    async def form(request: Request) -> HTMLResponse:
+        return render(request)
+
+    @router.post("/valideren", response_class=HTMLResponse)
+    async def check(request: Request) -> HTMLResponse:
+        try:
+            body = await read_limited(request, upload_limit, _PageError)
+            name, content = await _upload(request, body)
+        except _PageError as exc:
+            return render(request, exc.status, problem="validate.too_large" if exc.status == 413 else exc.error)
+        report = await anyio.to_thread.run_sync(validate_upload, content, name)
+        return render(request, filename=name, report=report_view(report, page_language(request)))
+
+    return router
+
+
+async def _upload(request: Request, body: bytes) -> tuple[str, bytes]:
+    """The uploaded file's name for validation and its bytes, from a multipart form."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "multipart/form-data":
+        raise _PageError(400, "validate.malformed")
+    parser = MultiPartParser(request.headers, _one_chunk(body), max_files=1, max_fields=5)
+    try:
+        form = await parser.parse()
+    except MultiPartException:
+        raise _PageError(400, "validate.malformed") from None
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise _PageError(400, "validate.none")
+    content = await upload.read()
+    suffix = Path(upload.filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _PageError(415, "validate.unsupported")
+    if not content:
+        raise _PageError(400, "validate.none")
+    normal = {".yml": ".yaml", ".json": ".jsonld"}.get(suffix, suffix)
+    return upload_name(normal, upload.filename), content
