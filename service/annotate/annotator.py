@@ -32,7 +32,7 @@ from typing import Any
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.linked_data.routes import service_path
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Row, Store
 
 WORD = re.compile(r"\w+")

@@ -38,8 +38,8 @@ from nkc_kg.service.annotate.annotator import (
 from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, parse_query_file
 from nkc_kg.service.graph.plan_data import NotFound
 from nkc_kg.service.graph.runner import EntityIndex, fold
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.i18n.messages import message
-from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row, Store
 from rdflib import URIRef
 

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from nkc_kg.service.diff.versions import Activity, Link, Party, PlanVersion, Result, Step, Timeframe
 from nkc_kg.service.graph.runner import fold
-from nkc_kg.service.plans.pages import ordered_roles
+from nkc_kg.service.plans.ordering import ordered_roles
 
 JsonDict = dict[str, Any]
 T = TypeVar("T")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from nkc_kg.service.plans.schemas import EntityRef, Open, PartyRef, SubgoalNumbers
+from nkc_kg.service.web.schemas import EntityRef, Open, PartyRef, SubgoalNumbers
 from pydantic import Field
 
 

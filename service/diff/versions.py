@@ -17,7 +17,7 @@ from urllib.parse import quote
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.plan_data import NotFound, PlanData, boolean, integer, text
-from nkc_kg.service.linked_data.routes import service_path
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Row
 from rdflib import URIRef
 

@@ -22,7 +22,7 @@ from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.catalog import ParameterError
 from nkc_kg.service.graph.runner import EntityIndex, fold
-from nkc_kg.service.linked_data.routes import service_path
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Row, Store
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD

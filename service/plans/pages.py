@@ -2,7 +2,7 @@
 
 Built on :class:`PlanData` only: page code shapes its plain dicts for the templates and pictures and never
 queries the graph itself. The plan/subgoal/activity/party IRIs get these pages as their HTML
-representation through :meth:`PeoplePages.entity_page`; linked_data.py keeps content negotiation.
+representation through :meth:`PeoplePages.entity_page`; linked_data/routes.py keeps content negotiation.
 """
 
 from __future__ import annotations
@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import anyio
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from nkc_kg.loaders.iris import Iris
+from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.routes import entity_view, ontology_view
-from nkc_kg.service.plans.pictures import ROLE_ORDER, Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
-from nkc_kg.service.web.templating import Pages, label, page_language, text_in
+from nkc_kg.service.linked_data.views import entity_view, ontology_view
+from nkc_kg.service.plans.ordering import default_plan, ordered_roles
+from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
+from nkc_kg.service.store.embedded import DUMP_FORMATS
+from nkc_kg.service.web.deps import ServiceDep
+from nkc_kg.service.web.rendering import label, text_in
+from nkc_kg.service.web.templating import Pages, page_language
 from rdflib import Graph, URIRef
 
 PLAN_PATH = re.compile(r"plan/([^/]+)")
@@ -29,17 +35,12 @@ ACTIVITY_PATH = re.compile(r"plan/([^/]+)/activity/(\d+)")
 PARTY_PATH = re.compile(r"party/([^/]+)")
 
 
-def ordered_roles(roles: Iterable[str]) -> list[str]:
-    known = [r for r in ROLE_ORDER if r in set(roles)]
-    return known + sorted(set(roles) - set(known))
-
-
 class PeoplePages:
     """Renders every page for people from :class:`PlanData`; all methods block (call them in a worker thread)."""
 
-    def __init__(self, data: PlanData, iris: Iris, pages: Pages | None = None) -> None:
+    def __init__(self, data: PlanData, iris: Iris, pages: Pages) -> None:
         self.data, self.iris = data, iris
-        self.pages = pages or Pages()
+        self.pages = pages
         self.pages.env.globals["colours"] = role_colour
 
     # -- entity IRIs ----------------------------------------------------------------------------
@@ -151,7 +152,7 @@ class PeoplePages:
         plans = self._plans()
         if not plans:
             raise NotFound("no plans")
-        plan = self.data.plan(plan_id or self._default_plan(plans))
+        plan = self.data.plan(plan_id or default_plan(plans))
         rows: dict[str, Axis] = {}
         cells: dict[tuple[str, str], list[str]] = {}
         faded: dict[tuple[str, str], str] = {}
@@ -242,11 +243,6 @@ class PeoplePages:
         return next(p for p in self._plans() if p["id"] == plan_id)
 
     @staticmethod
-    def _default_plan(plans: list[Mapping[str, Any]]) -> str:
-        newest = max(plans, key=lambda p: (str(p.get("year", "")), str(p.get("id", ""))))
-        return str(newest["id"])
-
-    @staticmethod
     def _step_key(step: Mapping[str, Any]) -> str:
         activity = step.get("activity")
         number = activity.get("number") if isinstance(activity, Mapping) else activity
@@ -265,39 +261,63 @@ class PeoplePages:
         )
 
 
-def build_router(people: PeoplePages, questions: list[Mapping[str, Any]], dumps: Iterable[str]) -> APIRouter:
-    """Home, search, matrix and timeline; entity pages come in through linked_data.py."""
-    router = APIRouter(tags=["Pages"])
-    dump_kinds = list(dumps)
+def question_links(catalog: Mapping[str, NamedQuery]) -> list[dict[str, str]]:
+    """Every named query as a link to its question page with its example parameters, for the home page."""
+    return [
+        {
+            "name": q.name,
+            "summary": q.summary,
+            "summary_nl": q.summary_nl or q.summary,
+            "url": f"/vragen/{q.name}?" + urlencode({p.name: p.example for p in q.parameters}),
+        }
+        for q in catalog.values()
+    ]
 
-    async def guarded(request: Request, render: Callable[[], Response]) -> Response:
-        def run() -> Response:
-            try:
-                return render()
-            except NotFound as exc:
-                return people.pages.not_found(request, str(exc))
-            except BadParameter as exc:
-                return people.pages.render(request, "error.html", status_code=400, detail=str(exc))
 
-        return await anyio.to_thread.run_sync(run)
+async def get_people(request: Request) -> PeoplePages:
+    people: PeoplePages = request.app.state.people  # built by create_app
+    return people
 
-    @router.get("/", response_class=HTMLResponse, summary="Home page: search, plans, overviews")
-    async def home(request: Request) -> Response:
-        return await guarded(request, lambda: people.home(request, questions, dump_kinds))
 
-    @router.get("/search", response_class=HTMLResponse, summary="Search parties, plans, activities, abbreviations")
-    async def search(request: Request, q: str = "") -> Response:
-        return await guarded(request, lambda: people.search_page(request, q))
+PeopleDep = Annotated[PeoplePages, Depends(get_people)]
 
-    @router.get("/matrix", response_class=HTMLResponse, summary="Party × subgoal involvement matrix (SVG)")
-    async def matrix(request: Request, plan: str | None = None) -> Response:
-        return await guarded(request, lambda: people.matrix_page(request, plan))
+# Home, search, matrix and timeline; the entity pages come in through linked_data/routes.py.
+router = APIRouter(tags=["Pages"])
 
-    @router.get("/timeline", response_class=HTMLResponse, summary="Timeline of steps (SVG)")
-    async def timeline(request: Request, party: str | None = None, plan: str | None = None) -> Response:
-        params = request.query_params
-        return await guarded(
-            request, lambda: people.timeline_page(request, params.get("from"), params.get("to"), plan, party)
-        )
 
-    return router
+async def guarded(people: PeoplePages, request: Request, render: Callable[[], Response]) -> Response:
+    """``render()`` in a worker thread; unknown entities get the 404 page, malformed parameters the 400 page."""
+
+    def run() -> Response:
+        try:
+            return render()
+        except NotFound as exc:
+            return people.pages.not_found(request, str(exc))
+        except BadParameter as exc:
+            return people.pages.render(request, "error.html", status_code=400, detail=str(exc))
+
+    return await anyio.to_thread.run_sync(run)
+
+
+@router.get("/", response_class=HTMLResponse, summary="Home page: search, plans, overviews")
+async def home(request: Request, people: PeopleDep, service: ServiceDep) -> Response:
+    questions = question_links(service.catalog)
+    return await guarded(people, request, lambda: people.home(request, questions, DUMP_FORMATS))
+
+
+@router.get("/search", response_class=HTMLResponse, summary="Search parties, plans, activities, abbreviations")
+async def search(request: Request, people: PeopleDep, q: str = "") -> Response:
+    return await guarded(people, request, lambda: people.search_page(request, q))
+
+
+@router.get("/matrix", response_class=HTMLResponse, summary="Party × subgoal involvement matrix (SVG)")
+async def matrix(request: Request, people: PeopleDep, plan: str | None = None) -> Response:
+    return await guarded(people, request, lambda: people.matrix_page(request, plan))
+
+
+@router.get("/timeline", response_class=HTMLResponse, summary="Timeline of steps (SVG)")
+async def timeline(request: Request, people: PeopleDep, party: str | None = None, plan: str | None = None) -> Response:
+    params = request.query_params
+    return await guarded(
+        people, request, lambda: people.timeline_page(request, params.get("from"), params.get("to"), plan, party)
+    )

@@ -31,8 +31,8 @@ from nkc_kg.service.graph.catalog import LANGUAGES, CatalogError, NamedQuery, Pa
 from nkc_kg.service.graph.plan_data import PlanData
 from nkc_kg.service.graph.provenance import Location, Provenance, iris_in, locator
 from nkc_kg.service.graph.runner import EntityIndex, bind_parameters, fold
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.i18n.wording import long_date, pick
-from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.questions.answers import ANSWERS, Context
 from nkc_kg.service.store.embedded import Store
 from nkc_kg.service.store.values import with_values

@@ -16,33 +16,34 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from nkc_kg.service.graph.catalog import NamedQuery, ParameterError
 from nkc_kg.service.questions.catalogue import Questions, UnknownValue
+from nkc_kg.service.questions.routes import QuestionsDep
+from nkc_kg.service.web.deps import PagesDep
 from nkc_kg.service.web.templating import Pages, page_language
 
 # pickers that are a closed list (a <select>); the others are text fields with suggestions
 SELECTS = ("plans", "subgoals", "years")
 
 
-def build_router(questions: Questions, pages: Pages) -> APIRouter:
-    router = APIRouter(tags=["Pages"])
+router = APIRouter(tags=["Pages"])
 
-    @router.get("/vragen", response_class=HTMLResponse, summary="The questions in plain language (Dutch; ?lang=en)")
-    async def question_list(request: Request) -> Response:
-        lang = page_language(request)
-        items = await anyio.to_thread.run_sync(
-            lambda: [_listed(questions, query, lang) for query in questions.catalog.values()]
-        )
-        return pages.render(request, "questions.html", questions=items)
 
-    @router.get("/vragen/{name}", response_class=HTMLResponse, summary="One question: pickers, answer and sources")
-    async def question_page(name: str, request: Request) -> Response:
-        query = questions.catalog.get(name)
-        if query is None:
-            return pages.not_found(request, f"/vragen/{name[:60]}")
-        lang = page_language(request)
-        given = {k: v for k, v in request.query_params.items() if k != "lang"}
-        return await anyio.to_thread.run_sync(lambda: _page(questions, pages, request, query, given, lang))
+@router.get("/vragen", response_class=HTMLResponse, summary="The questions in plain language (Dutch; ?lang=en)")
+async def question_list(request: Request, questions: QuestionsDep, pages: PagesDep) -> Response:
+    lang = page_language(request)
+    items = await anyio.to_thread.run_sync(
+        lambda: [_listed(questions, query, lang) for query in questions.catalog.values()]
+    )
+    return pages.render(request, "questions.html", questions=items)
 
-    return router
+
+@router.get("/vragen/{name}", response_class=HTMLResponse, summary="One question: pickers, answer and sources")
+async def question_page(name: str, request: Request, questions: QuestionsDep, pages: PagesDep) -> Response:
+    query = questions.catalog.get(name)
+    if query is None:
+        return pages.not_found(request, f"/vragen/{name[:60]}")
+    lang = page_language(request)
+    given = {k: v for k, v in request.query_params.items() if k != "lang"}
+    return await anyio.to_thread.run_sync(lambda: _page(questions, pages, request, query, given, lang))
 
 
 def _listed(questions: Questions, query: NamedQuery, lang: str) -> dict[str, Any]:

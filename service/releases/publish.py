@@ -59,7 +59,6 @@ from nkc_kg.service.releases.bundles import (
 )
 from nkc_kg.service.store.embedded import EmbeddedStore
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from starlette.requests import Request
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -453,22 +452,10 @@ def describe(manifest: Mapping[str, Any], iris: Iris) -> Graph:
 
 def _ontology_html(ontology: Graph, iris: Iris, lang: str) -> bytes:
     """The /def page, rendered without a server."""
-    from nkc_kg.service.linked_data.routes import ontology_view
-    from nkc_kg.service.web.templating import Pages
+    from nkc_kg.service.linked_data.views import ontology_view
+    from nkc_kg.service.web.rendering import Templates
 
-    request = Request(
-        {
-            "type": "http",
-            "method": "GET",
-            "path": "/def",
-            "query_string": f"lang={lang}".encode(),
-            "headers": [],
-            "scheme": "https",
-            "server": ("localhost", 443),
-        }
-    )
-    response = Pages().render(request, "ontology.html", **ontology_view(ontology, iris))
-    return bytes(response.body)
+    return Templates().html("ontology.html", lang, "/def", {}, **ontology_view(ontology, iris)).encode("utf-8")
 
 
 def _json(value: object) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nkc_kg.service.plans.schemas import ErrorOut, Open
+from nkc_kg.service.web.schemas import ErrorOut, Open
 from pydantic import Field
 
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from nkc_kg.service.validate.routes import read_limited, upload_name, validate_upload
+from nkc_kg.service.validate.uploads import upload_name, validate_upload
+from nkc_kg.service.web.bodies import read_limited
+from nkc_kg.service.web.deps import PagesDep, SettingsDep
+from nkc_kg.service.web.errors import ApiError
 from nkc_kg.service.web.templating import Pages, page_language
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
@@ -22,12 +25,6 @@ if TYPE_CHECKING:
 
 SUFFIXES = {".xlsx", ".yaml", ".yml", ".ttl", ".jsonld", ".json", ".nt", ".rdf", ".trig"}
 SEVERITY_ORDER = {"error": 0, "violation": 1, "warning": 2, "info": 3}
-
-
-class _PageError(Exception):
-    def __init__(self, status: int, error: str, detail: Any = None) -> None:
-        super().__init__(error)
-        self.status, self.error, self.detail = status, error, detail
 
 
 def report_view(report: Report, lang: str) -> dict[str, Any]:
@@ -86,47 +83,50 @@ async def _one_chunk(body: bytes) -> AsyncGenerator[bytes, None]:
     yield body
 
 
-def build_router(pages: Pages, upload_limit: int) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False)
 
-    def render(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
-        return pages.render(request, "validate.html", status_code=status, upload_limit=upload_limit, **context)
 
-    @router.get("/valideren", response_class=HTMLResponse)
-    async def form(request: Request) -> HTMLResponse:
-        return render(request)
+def render(pages: Pages, request: Request, upload_limit: int, status: int = 200, **context: Any) -> HTMLResponse:
+    return pages.render(request, "validate.html", status_code=status, upload_limit=upload_limit, **context)
 
-    @router.post("/valideren", response_class=HTMLResponse)
-    async def check(request: Request) -> HTMLResponse:
-        try:
-            body = await read_limited(request, upload_limit, _PageError)
-            name, content = await _upload(request, body)
-        except _PageError as exc:
-            return render(request, exc.status, problem="validate.too_large" if exc.status == 413 else exc.error)
-        report = await anyio.to_thread.run_sync(validate_upload, content, name)
-        return render(request, filename=name, report=report_view(report, page_language(request)))
 
-    return router
+@router.get("/valideren", response_class=HTMLResponse)
+async def form(request: Request, pages: PagesDep, settings: SettingsDep) -> HTMLResponse:
+    return render(pages, request, settings.upload_limit)
+
+
+@router.post("/valideren", response_class=HTMLResponse)
+async def check(request: Request, pages: PagesDep, settings: SettingsDep) -> HTMLResponse:
+    limit = settings.upload_limit
+    try:
+        body = await read_limited(request, limit)
+        name, content = await _upload(request, body)
+    except ApiError as exc:
+        return render(
+            pages, request, limit, exc.status, problem="validate.too_large" if exc.status == 413 else exc.error
+        )
+    report = await anyio.to_thread.run_sync(validate_upload, content, name)
+    return render(pages, request, limit, filename=name, report=report_view(report, page_language(request)))
 
 
 async def _upload(request: Request, body: bytes) -> tuple[str, bytes]:
     """The uploaded file's name for validation and its bytes, from a multipart form."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "multipart/form-data":
-        raise _PageError(400, "validate.malformed")
+        raise ApiError(400, "validate.malformed")
     parser = MultiPartParser(request.headers, _one_chunk(body), max_files=1, max_fields=5)
     try:
         form = await parser.parse()
     except MultiPartException:
-        raise _PageError(400, "validate.malformed") from None
+        raise ApiError(400, "validate.malformed") from None
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        raise _PageError(400, "validate.none")
+        raise ApiError(400, "validate.none")
     content = await upload.read()
     suffix = Path(upload.filename).suffix.lower()
     if suffix not in SUFFIXES:
-        raise _PageError(415, "validate.unsupported")
+        raise ApiError(415, "validate.unsupported")
     if not content:
-        raise _PageError(400, "validate.none")
+        raise ApiError(400, "validate.none")
     normal = {".yml": ".yaml", ".json": ".jsonld"}.get(suffix, suffix)
     return upload_name(normal, upload.filename), content

@@ -1,4 +1,4 @@
-"""OpenAPI documentation pages (/docs, /redoc) with their scripts served by this service.
+"""OpenAPI: the documentation pages (/docs, /redoc) with their scripts served by this service, and the schema.
 
 FastAPI's defaults load Swagger UI and ReDoc from a CDN, which breaks on machines without
 internet access and leaks every visit to a third party; fastapi-offline ships the assets.
@@ -6,15 +6,35 @@ internet access and leaks every visit to a third party; fastapi-offline ships th
 
 from __future__ import annotations
 
+import inspect
+import keyword
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Annotated, Any
 
 import fastapi_offline
-from fastapi import FastAPI
+from fastapi import FastAPI, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from nkc_kg.service.graph.catalog import NamedQuery
 
 ASSETS = Path(fastapi_offline.__file__).parent / "static"
+# how /docs describes each type of a named query's parameter
+TYPE_HINTS = {
+    "plan": "plan id",
+    "party": "case- and accent-insensitive",
+    "abbreviation": "any case",
+    "integer": "whole number",
+    "date": "ISO date YYYY-MM-DD",
+    "year": "year YYYY",
+    "quarter": "quarter, e.g. 'Q4 2025'",
+    "iri": "IRI",
+    "string": "text",
+}
+# the name of a documented endpoint's answering dependency: no query parameter has it (see below)
+ANSWERS = "answers__"
 
 
 def install_docs(app: FastAPI) -> None:
@@ -40,3 +60,69 @@ def install_docs(app: FastAPI) -> None:
             redoc_favicon_url="/docs-assets/favicon.png",
             with_google_fonts=False,
         )
+
+
+def document_400_not_422(app: FastAPI) -> None:
+    """Invalid parameters get 400 in the service's error format (see web/errors.py), never 422."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+            )
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.get("responses", {})
+                    if responses.pop("422", None) is not None:
+                        responses.setdefault("400", {"description": "a malformed parameter"})
+            schema.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
+            schema.get("components", {}).get("schemas", {}).pop("ValidationError", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _python_name(name: str) -> str:
+    """Parameters such as 'from' are Python keywords: the function takes 'from_', the URL keeps 'from'."""
+    plain = name.replace("-", "_")
+    return f"{plain}_" if keyword.iskeyword(plain) or not plain.isidentifier() else plain
+
+
+def documented_endpoint(
+    query: NamedQuery, answers: Any, extra: Sequence[inspect.Parameter] = ()
+) -> Callable[..., Awaitable[Response]]:
+    """A route function whose signature declares the query's parameters and ``extra`` (for OpenAPI only).
+
+    ``answers`` is an ``Annotated[…, Depends(…)]``: the route calls what it gives with the query and the
+    request, so the values are read and checked by the service (every error in its JSON format), not FastAPI."""
+
+    async def endpoint(request: Request, **values: Any) -> Response:
+        answer: Callable[[NamedQuery, Request], Awaitable[Response]] = values[ANSWERS]
+        return await answer(query, request)
+
+    documented = [
+        inspect.Parameter(
+            _python_name(p.name),
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[
+                str | None,
+                Query(
+                    alias=p.name,
+                    description=f"{p.description} — {TYPE_HINTS.get(p.type, p.type)}",
+                    examples=[p.example],
+                ),
+            ],
+        )
+        for p in query.parameters
+    ]
+    request_param = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+    answers_param = inspect.Parameter(ANSWERS, inspect.Parameter.KEYWORD_ONLY, annotation=answers)
+    endpoint.__signature__ = inspect.Signature([request_param, answers_param, *documented, *extra])  # type: ignore[attr-defined]
+    endpoint.__name__ = f"query_{query.name.replace('-', '_')}"
+    return endpoint

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.loaders.paths import QUERIES_DIR, ROOT
-from nkc_kg.service.annotate.schemas import CompletenessOut
+from nkc_kg.service.completeness.schemas import CompletenessOut
 
 
 def report(client: TestClient, plan: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.service.graph.catalog import NamedQuery
-from nkc_kg.service.questions.routes import QuestionAnswerOut
+from nkc_kg.service.questions.schemas import QuestionAnswerOut
 
 ZK25 = "zeldzame-kankers-2025"
 

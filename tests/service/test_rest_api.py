@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.service.plans import schemas as m
-from nkc_kg.service.plans.routes import JsonCache
+from nkc_kg.service.web.answers import JsonCache
 
 ZK25 = "zeldzame-kankers-2025"
 PLANS = {"zeldzame-kankers-2025", "zeldzame-kankers-2024", "late-gevolgen-2025"}

@@ -1,0 +1,108 @@
+"""What an entity IRI answers: its description from the graph, in the media type the client asks for.
+
+Content negotiation (``Accept`` or ``?format=``) picks HTML or an RDF serialisation; the description
+(``queries/ld/describe.rq``) includes the entity's provenance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.paths import QUERIES_DIR
+from nkc_kg.service.store.embedded import Store
+from rdflib import Graph, URIRef
+
+RDF_MEDIA = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
+FORMAT_PARAM = {
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
+    "rdfxml": "application/rdf+xml",
+    "html": "text/html",
+}
+# The first path segments entity IRIs use (see loaders/iris.py); everything else is not ours.
+ENTITY_ROOTS = (
+    "plan",
+    "party",
+    "doc",
+    "abbreviations",
+    "initiative",
+    "cancer-type",
+    "euracan-domain",
+    "framework",
+    "expert-panel",
+    "campaign",
+    "figure",
+    "mission",
+    "concept",
+    "date",
+)
+SAFE_PATH = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*$")
+DESCRIBE = (QUERIES_DIR / "ld" / "describe.rq").read_text(encoding="utf-8")
+
+
+class MalformedPath(ValueError):
+    """An IRI path with characters or segments no entity IRI has (a 400)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class UnknownIri(LookupError):
+    """An IRI the graph says nothing about (a 404)."""
+
+    def __init__(self, iri: str) -> None:
+        super().__init__(iri)
+        self.iri = iri
+
+
+def choose_media(accept: str | None, format_param: str | None) -> str | None:
+    if format_param:
+        return FORMAT_PARAM.get(format_param.lower())
+    best: tuple[float, int, str] | None = None
+    for i, part in enumerate((accept or "text/html").split(",")):
+        fields = [f.strip().lower() for f in part.split(";")]
+        q = next((float(f[2:]) for f in fields[1:] if f.startswith("q=") and _is_number(f[2:])), 1.0)
+        media = fields[0]
+        if media in ("*/*", "text/*"):
+            media = "text/html"
+        acceptable = media in RDF_MEDIA or media in ("text/html", "application/xhtml+xml")
+        if acceptable and q > 0 and (best is None or (-q, i) < (-best[0], best[1])):
+            best = (q, i, "text/html" if media == "application/xhtml+xml" else media)
+    return best[2] if best else None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def check_path(path: str) -> str:
+    """``path`` if it can be an entity IRI's path; MalformedPath otherwise (no '..', nothing to escape)."""
+    if not SAFE_PATH.fullmatch(path) or ".." in path.split("/"):
+        raise MalformedPath(path)
+    return path
+
+
+def describe(store: Store, iris: Iris, path: str) -> Graph:
+    """The description of the entity at ``path``; MalformedPath or UnknownIri when there is none."""
+    iri = URIRef(iris.base + check_path(path))
+    graph = store.construct(DESCRIBE.replace("https://w3id.org/nkc-kg/", iris.base), {"iri": iri})
+    if not any(graph.triples((iri, None, None))):
+        raise UnknownIri(str(iri))
+    for prefix, ns in (("nkc", iris.nkc), ("base", iris.base)):
+        graph.bind(prefix, ns)
+    return graph
