@@ -56,31 +56,49 @@ from nkc_kg.service.web.templating import Pages
 __all__ = ["ApiError", "Service", "SparqlAnswerer", "app_from_env", "create_app", "load_service", "routers"]
 
 
+# The sections of /docs, in this order (each operation lists its section in its tags).
+TAGS = [
+    "SPARQL",
+    "Pages",
+    "Site",
+    "REST API",
+    "Validation",
+    "Named queries",
+    "Questions",
+    "Releases",
+    "Linked data",
+    "Service",
+]
+
+
 def routers(service: Service, questions: Questions) -> list[APIRouter]:
-    """Every router of the service. The named queries and the questions have one documented operation
-    each (for /docs), made from the catalogue; their ``/{name}`` routes answer the same."""
+    """Every router of the service. No two answer the same path, so their order only sets the order of the
+    operations within a section of /docs. The named queries and the questions have one documented operation
+    each, made from the catalogue; their ``/{name}`` routes answer the same."""
     return [
-        status_routes.router,
-        sparql_routes.router,
-        sparql_pages.router,
-        plans_routes.router,
+        # pages for people
         plans_pages.router,
+        annotate_pages.router,
+        completeness_pages.router,
+        diff_pages.router,
+        questions_pages.router,
+        sparql_pages.router,
+        validate_pages.router,
+        releases_pages.router,
+        # JSON, RDF and files
+        sparql_routes.router,
+        annotate_routes.router,
+        completeness_routes.router,
+        plans_routes.router,
+        diff_routes.router,
+        validate_routes.router,
         named_queries_routes.router,
         named_queries_routes.documented_router(service.catalog),
         questions_routes.router,
         questions_routes.documented_router(questions.catalog),
-        questions_pages.router,
-        annotate_routes.router,
-        annotate_pages.router,
-        completeness_routes.router,
-        completeness_pages.router,
-        validate_routes.router,
-        validate_pages.router,
-        diff_routes.router,
-        diff_pages.router,
         releases_routes.router,
-        releases_pages.router,
         linked_data_routes.router,
+        status_routes.router,
     ]
 
 
@@ -133,6 +151,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         summary="Knowledge graph of the action plans of the Nederlands Kanker Collectief",
         description="A read-only SPARQL 1.1 endpoint and the named competency questions of queries/ as REST.",
         version="0.1.0",
+        openapi_tags=[{"name": tag} for tag in TAGS],
         lifespan=_closing(svc),
         docs_url=None,
         redoc_url=None,

@@ -73,6 +73,7 @@ def document_400_not_422(app: FastAPI) -> None:
                 summary=app.summary,
                 description=app.description,
                 routes=app.routes,
+                tags=app.openapi_tags,
             )
             for operations in schema.get("paths", {}).values():
                 for operation in operations.values():
