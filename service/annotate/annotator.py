@@ -32,6 +32,7 @@ from typing import Any
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
+from nkc_kg.service.graph.queries import read_query
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row, Store
 
@@ -183,8 +184,8 @@ class Annotator:
 
     @classmethod
     def build(cls, store: Store, iris: Iris) -> Annotator:
-        abbreviations = store.select(_query("annotation-abbreviations", iris)).rows
-        parties = store.select(_query("annotation-parties", iris)).rows
+        abbreviations = store.select(read_query(QUERIES_DIR / "api" / "annotation-abbreviations.rq", iris)).rows
+        parties = store.select(read_query(QUERIES_DIR / "api" / "annotation-parties.rq", iris)).rows
         return cls.from_rows(abbreviations, parties, iris)
 
     @classmethod
@@ -371,11 +372,6 @@ def _row_order(row: Row, subject: str) -> tuple[Any, ...]:
 def _text(row: Row, key: str) -> str | None:
     value = row.get(key)
     return None if value is None else str(value)
-
-
-def _query(name: str, iris: Iris) -> str:
-    text = (QUERIES_DIR / "api" / f"{name}.rq").read_text(encoding="utf-8")
-    return text.replace("https://w3id.org/nkc-kg/", iris.base)
 
 
 def _one_word_abbreviation(name: str) -> bool:

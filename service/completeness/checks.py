@@ -112,7 +112,7 @@ class Completeness:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _run(self, check: str, plan: URIRef) -> list[Row]:
-        sparql = self.checks[check].sparql.replace("https://w3id.org/nkc-kg/", self.iris.base)
+        sparql = self.iris.rebase(self.checks[check].sparql)
         return self.store.select(sparql, {"plan": plan}).rows
 
     def entity(self, iri: object, label: object = None, **extra: Any) -> JsonDict:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.plan_data import NotFound, PlanData, boolean, integer, text
+from nkc_kg.service.graph.queries import QueryFolder
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row
 from rdflib import URIRef
@@ -145,17 +145,12 @@ class PlanVersion:
         return year if isinstance(year, int) else None
 
 
-def load_diff_query(name: str, iris: Iris) -> str:
-    text = (DIFF_QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
-    return text.replace("https://w3id.org/nkc-kg/", iris.base)
-
-
 class VersionReader:
     """Reads plan versions from one store (through the PlanData that wraps it)."""
 
     def __init__(self, data: PlanData, draft: bool = False, files: list[str] | None = None) -> None:
         self.data, self.draft, self.files = data, draft, files or []
-        self._queries: dict[str, str] = {}
+        self._queries = QueryFolder(DIFF_QUERIES_DIR, data.iris)
 
     def plan_ids(self) -> list[str]:
         return sorted(self.data.index.plans)
@@ -174,10 +169,7 @@ class VersionReader:
             )
 
     def _select(self, name: str, plan: URIRef) -> list[Row]:
-        sparql = self._queries.get(name)
-        if sparql is None:
-            sparql = self._queries[name] = load_diff_query(name, self.data.iris)
-        return self.data.store.select(sparql, {"plan": plan}).rows
+        return self.data.store.select(self._queries[name], {"plan": plan}).rows
 
     def url_of(self, iri: str) -> str | None:
         # a draft's entities are not served: their IRIs dereference to the shipped version, if any

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.catalog import ParameterError
+from nkc_kg.service.graph.queries import QueryFolder
 from nkc_kg.service.graph.runner import EntityIndex, fold
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row, Store
@@ -65,11 +66,6 @@ class BadParameter(ValueError):
         self.name, self.detail = name, detail
 
 
-def load_api_query(name: str, iris: Iris) -> str:
-    text = (API_QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
-    return text.replace("https://w3id.org/nkc-kg/", iris.base)
-
-
 def text(row: Row, key: str) -> str | None:
     value = row.get(key)
     return None if value is None else str(value)
@@ -111,7 +107,7 @@ class PlanData:
 
     def __init__(self, store: Store, iris: Iris, index: EntityIndex) -> None:
         self.store, self.iris, self.index = store, iris, index
-        self._queries: dict[str, str] = {}
+        self._queries = QueryFolder(API_QUERIES_DIR, iris)
         self._lock = threading.Lock()
         self._abbreviation_keys: dict[str, list[Node]] | None = None
         self._plan_titles: dict[str, str] | None = None
@@ -120,10 +116,7 @@ class PlanData:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _select(self, name: str, **bindings: Node) -> list[Row]:
-        sparql = self._queries.get(name)
-        if sparql is None:
-            sparql = self._queries[name] = load_api_query(name, self.iris)
-        return self.store.select(sparql, bindings or None).rows
+        return self.store.select(self._queries[name], bindings or None).rows
 
     def _url(self, iri: str) -> str | None:
         return service_path(iri, self.iris)

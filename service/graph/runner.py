@@ -52,15 +52,15 @@ class EntityIndex:
     def build(cls, store: Store, iris: Iris) -> EntityIndex:
         parties: dict[str, URIRef] = {}
         party_prefix = str(iris.party(""))
-        for row in store.select(_rebase(PARTY_KEYS, iris)).rows:
+        for row in store.select(iris.rebase(PARTY_KEYS)).rows:
             iri = row["party"]
             assert isinstance(iri, URIRef)
             parties.setdefault(fold(str(row["key"])), iri)
             if str(iri).startswith(party_prefix):
                 parties.setdefault(fold(str(iri)[len(party_prefix) :]), iri)
-        plans = {str(row["id"]): row["plan"] for row in store.select(_rebase(PLANS, iris)).rows}
+        plans = {str(row["id"]): row["plan"] for row in store.select(iris.rebase(PLANS)).rows}
         spellings: dict[str, set[Literal]] = {}
-        for row in store.select(_rebase(ABBREVIATIONS, iris)).rows:
+        for row in store.select(iris.rebase(ABBREVIATIONS)).rows:
             abbr = row["abbr"]
             assert isinstance(abbr, Literal)
             spellings.setdefault(fold(str(abbr)), set()).add(abbr)
@@ -88,10 +88,6 @@ class EntityIndex:
 
 def _closest(key: str, known: Mapping[str, object]) -> list[str]:
     return difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
-
-
-def _rebase(sparql: str, iris: Iris) -> str:
-    return sparql.replace("https://w3id.org/nkc-kg/", iris.base)
 
 
 def bind_parameters(query: NamedQuery, raw: Mapping[str, str], index: EntityIndex) -> dict[str, Binding]:
@@ -142,4 +138,4 @@ def period_years(query: NamedQuery, bindings: Mapping[str, Binding]) -> tuple[Li
 
 def run_named(query: NamedQuery, raw: Mapping[str, str], store: Store, index: EntityIndex, iris: Iris) -> SelectResult:
     bindings = bind_parameters(query, raw, index)
-    return store.select(_rebase(query.sparql, iris), bindings)
+    return store.select(iris.rebase(query.sparql), bindings)

@@ -104,7 +104,7 @@ def build_router(store: Store, iris: Iris, error: type[Exception], pages: HtmlPa
         if not SAFE_PATH.fullmatch(path) or ".." in path.split("/"):
             raise error(400, "malformed IRI path", path)  # type: ignore[call-arg]
         iri = URIRef(iris.base + path)
-        graph = store.construct(DESCRIBE.replace("https://w3id.org/nkc-kg/", iris.base), {"iri": iri})
+        graph = store.construct(iris.rebase(DESCRIBE), {"iri": iri})
         if not any(graph.triples((iri, None, None))):
             raise error(404, "unknown IRI", str(iri))  # type: ignore[call-arg]
         for prefix, ns in (("nkc", iris.nkc), ("base", iris.base)):

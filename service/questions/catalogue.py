@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from nkc_kg.loaders.iris import DEFAULT_BASE, Iris
+from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.catalog import LANGUAGES, CatalogError, NamedQuery, Parameter, ParameterError, literal_for
 from nkc_kg.service.graph.plan_data import PlanData
@@ -181,7 +181,7 @@ class Questions:
 
     def class_labels(self) -> dict[str, dict[str, str]]:
         def compute() -> dict[str, dict[str, str]]:
-            sparql = PARTY_CLASSES.replace(DEFAULT_BASE, self.iris.base)
+            sparql = self.iris.rebase(PARTY_CLASSES)
             return {str(r["en"]): {"nl": str(r["nl"]), "en": str(r["en"])} for r in self.store.select(sparql).rows}
 
         return self._once("classes", compute)  # type: ignore[no-any-return]
@@ -485,7 +485,7 @@ class Questions:
                 self._answers.move_to_end(key)
                 return self._as_typed(cached, resolved)
         bindings = bind_parameters(query, values, self.index)
-        sparql = query.sparql.replace(DEFAULT_BASE, self.iris.base)
+        sparql = self.iris.rebase(query.sparql)
         result = self.store.select(sparql, bindings)
         context = Context(
             rows=result.rows,
@@ -549,7 +549,7 @@ class Questions:
     def shown_sparql(self, query: NamedQuery, bindings: Mapping[str, Any], lang: str) -> str:
         """The query as it ran: the file's body with the bound values in a VALUES block (pasteable in /sparql)."""
         body = "\n".join(line for line in query.sparql.splitlines() if not line.startswith("#+")).strip()
-        body = body.replace(DEFAULT_BASE, self.iris.base)
+        body = self.iris.rebase(body)
         note = pick(
             lang,
             f"# queries/{query.path.name}; de waarden van de vraag staan in het VALUES-blok",
