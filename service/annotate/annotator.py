@@ -33,6 +33,7 @@ from typing import Any
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.queries import read_query
+from nkc_kg.service.graph.rows import text
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row, Store
 
@@ -203,10 +204,10 @@ class Annotator:
                 kind=KIND_ABBREVIATION,
                 iri=iri,
                 label=str(row.get("label") or row["abbreviation"]),
-                expansion=_text(row, "expansion"),
-                expansion_en=_text(row, "expansionEn"),
+                expansion=text(row, "expansion"),
+                expansion_en=text(row, "expansionEn"),
                 defined_by_source=str(row.get("definedBySource", "")).lower() == "true",
-                status=_text(row, "status"),
+                status=text(row, "status"),
                 document=_ref(row, "document", "documentLabel"),
                 location=_ref(row, "location", "locationLabel"),
                 denotes=_ref(row, "denotes", "denotesLabel"),
@@ -367,11 +368,6 @@ def natural_key(text: str) -> list[Any]:
 
 def _row_order(row: Row, subject: str) -> tuple[Any, ...]:
     return (str(row[subject]), *(natural_key(str(row.get(k) or "~")) for k in ("location", "document", "label")))
-
-
-def _text(row: Row, key: str) -> str | None:
-    value = row.get(key)
-    return None if value is None else str(value)
 
 
 def _one_word_abbreviation(name: str) -> bool:

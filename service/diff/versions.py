@@ -15,8 +15,9 @@ from typing import Any
 from urllib.parse import quote
 
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.graph.plan_data import NotFound, PlanData, boolean, integer, text
+from nkc_kg.service.graph.plan_data import NotFound, PlanData
 from nkc_kg.service.graph.queries import QueryFolder
+from nkc_kg.service.graph.rows import boolean, integer, text
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row
 from rdflib import URIRef

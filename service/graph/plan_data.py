@@ -22,6 +22,7 @@ from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.catalog import ParameterError
 from nkc_kg.service.graph.queries import QueryFolder
+from nkc_kg.service.graph.rows import boolean, integer, text
 from nkc_kg.service.graph.runner import EntityIndex, fold
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row, Store
@@ -64,26 +65,6 @@ class BadParameter(ValueError):
     def __init__(self, name: str, detail: Any = None) -> None:
         super().__init__(name)
         self.name, self.detail = name, detail
-
-
-def text(row: Row, key: str) -> str | None:
-    value = row.get(key)
-    return None if value is None else str(value)
-
-
-def integer(row: Row, key: str) -> int | None:
-    value = row.get(key)
-    if value is None:
-        return None
-    try:
-        return int(str(value))
-    except ValueError:
-        return None
-
-
-def boolean(row: Row, key: str) -> bool | None:
-    value = row.get(key)
-    return None if value is None else str(value).lower() in ("true", "1")
 
 
 def unique(values: Iterable[Any]) -> list[Any]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nkc_kg.loaders.iris import Iris
+from nkc_kg.service.graph.rows import flag, integer, text
 from nkc_kg.service.i18n.messages import role_label
 from nkc_kg.service.i18n.wording import count, join_words, numbered, pick
 from nkc_kg.service.plans.pictures import ROLE_ORDER
@@ -80,20 +81,6 @@ class Context:
         return self.plan_of(text) or text
 
 
-def text(row: Row, key: str) -> str | None:
-    value = row.get(key)
-    return None if value is None else str(value)
-
-
-def number(row: Row, key: str) -> int | None:
-    value = text(row, key)
-    return int(value) if value is not None and value.lstrip("-").isdigit() else None
-
-
-def flag(row: Row, key: str) -> bool:
-    return (text(row, key) or "").lower() in ("true", "1")
-
-
 def by_strength(roles: Iterable[str]) -> list[str]:
     """Lead first, as on the pages (pictures.ROLE_ORDER); roles it does not know last."""
     order = {role: i for i, role in enumerate(ROLE_ORDER)}
@@ -128,7 +115,7 @@ def parties_in_subgoal(ctx: Context) -> Shaped:
     cross_activities: set[int] = set()
     cited = [ctx.subgoal(plan_id, subgoal)]
     for row in ctx.rows:
-        iri, activity, step = str(row["party"]), number(row, "activity") or 0, number(row, "step")
+        iri, activity, step = str(row["party"]), integer(row, "activity") or 0, integer(row, "step")
         cross = flag(row, "crossCutting")
         (cross_activities if cross else direct_activities).add(activity)
         cited.append(ctx.activity(plan_id, activity) if step is None else ctx.step(plan_id, activity, step))
@@ -238,7 +225,7 @@ def party_leads(ctx: Context) -> Shaped:
     rows, cited = [], []
     for row in ctx.rows:
         plan_id = ctx.plan_id(row.get("plan"))
-        activity, step = number(row, "activity") or 0, number(row, "step") or 0
+        activity, step = integer(row, "activity") or 0, integer(row, "step") or 0
         per_plan[plan_id].add(activity)
         step_iri = ctx.step(plan_id, activity, step)
         cited.append(step_iri)
@@ -298,7 +285,7 @@ def _planned_steps(ctx: Context, period: str) -> Shaped:
     rows, cited, mentioned = [], [], []
     for row in ctx.rows:
         plan_id = ctx.plan_id(row.get("plan"))
-        activity, step = number(row, "activity") or 0, number(row, "step") or 0
+        activity, step = integer(row, "activity") or 0, integer(row, "step") or 0
         per_plan[plan_id] += 1
         step_iri = ctx.step(plan_id, activity, step)
         cited.append(step_iri)
@@ -440,9 +427,9 @@ def activity_continuation(ctx: Context) -> Shaped:
     plan = ctx.plan_title(plan_id)
     earlier: dict[int, dict[str, Any]] = {}
     for row in ctx.rows:
-        activity = number(row, "activity") or 0
+        activity = integer(row, "activity") or 0
         entry = earlier.setdefault(activity, {"title": text(row, "title"), "done": text(row, "done"), "next": []})
-        next_number = number(row, "nextActivity")
+        next_number = integer(row, "nextActivity")
         if next_number is not None:
             entry["next"].append((text(row, "nextPlan") or "", next_number, text(row, "nextTitle")))
     continued = {a: e for a, e in earlier.items() if e["next"]}
@@ -571,7 +558,7 @@ def party_activities(ctx: Context) -> Shaped:
     activities: dict[tuple[str, int], dict[str, Any]] = {}
     cited = []
     for row in ctx.rows:
-        plan_id, activity, step = ctx.plan_id(row.get("plan")), number(row, "activity") or 0, number(row, "step")
+        plan_id, activity, step = ctx.plan_id(row.get("plan")), integer(row, "activity") or 0, integer(row, "step")
         entry = activities.setdefault(
             (plan_id, activity), {"title": text(row, "title"), "roles": [], "steps": set(), "leadSteps": set()}
         )
@@ -653,9 +640,9 @@ def plan_activities(ctx: Context) -> Shaped:
     everywhere, developing, rows, cited = [], [], [], []
     total_steps = 0
     for row in ctx.rows:
-        activity = number(row, "activity") or 0
+        activity = integer(row, "activity") or 0
         subgoals = text(row, "subgoals") or ""
-        total_steps += number(row, "steps") or 0
+        total_steps += integer(row, "steps") or 0
         if subgoals == "all":
             everywhere.append(activity)
         for sg in subgoals.split(","):
@@ -676,7 +663,7 @@ def plan_activities(ctx: Context) -> Shaped:
                     for sg in sorted(subgoals.split(","), key=lambda s: int(s) if s.isdigit() else 0)
                     if sg.isdigit()
                 ],
-                "steps": number(row, "steps"),
+                "steps": integer(row, "steps"),
                 "status": ctx.t("in uitwerking", "being worked out")
                 if text(row, "status") == "in-development"
                 else ctx.t("gepland", "planned"),
