@@ -9,7 +9,8 @@ from datetime import date
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.names import fold
-from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, literal_for, quarter_bounds, year_literal
+from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, literal_for, year_literal
+from nkc_kg.service.graph.periods import quarter_bounds
 from nkc_kg.service.store.embedded import SelectResult, Store
 from nkc_kg.service.store.values import Binding
 from rdflib import Literal, URIRef

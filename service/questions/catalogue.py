@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.catalog import LANGUAGES, CatalogError, NamedQuery, Parameter, ParameterError, literal_for
+from nkc_kg.service.graph.periods import EXPECTED_QUARTER, quarter_label, quarter_of
 from nkc_kg.service.graph.plan_data import PlanData
 from nkc_kg.service.graph.provenance import Location, Provenance, iris_in, locator
 from nkc_kg.service.graph.runner import EntityIndex, bind_parameters, fold
@@ -41,18 +42,6 @@ MAX_VALUE_LENGTH = 200
 ANSWER_CACHE_ENTRIES = 1024
 # besides a question's own parameters, a request may carry these
 RESERVED = ("lang", "format")
-ORDINALS = {
-    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
-}  # fmt: skip
-QUARTER_FORMS = (
-    re.compile(r"q\s*([1-4])\s*(\d{4})"),  # Q4 2025, q4-2025
-    re.compile(r"(\d{4})\s*q\s*([1-4])"),  # 2025-Q4
-    re.compile(r"([1-4])\s*(?:e|de|ste|st|nd|rd|th)?\s*(?:kwartaal|quarter)\s*(?:van\s+|of\s+)?(\d{4})"),  # 4e kwartaal
-    re.compile(r"(?:kwartaal|quarter)\s*([1-4])\s*(?:van\s+|of\s+)?(\d{4})"),  # kwartaal 4 2025
-    re.compile(
-        r"(eerste|tweede|derde|vierde|first|second|third|fourth)\s+(?:kwartaal|quarter)\s+(?:van\s+|of\s+)?(\d{4})"
-    ),
-)
 SUBGOAL_FORM = re.compile(r"(?:subdoel|subgoal|sub goal)?\s*(\d{1,3})")
 DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 PARTY_CLASSES = (QUERIES_DIR / "questions" / "party-classes.rq").read_text(encoding="utf-8")
@@ -84,23 +73,6 @@ class Option:
 
 def _shown(value: str) -> str:
     return repr(value if len(value) <= 50 else value[:50] + "…")
-
-
-def quarter_of(text: str) -> tuple[int, int] | None:
-    """(quarter, year) from 'Q4 2025', '2025-Q4', '4e kwartaal 2025', 'vierde kwartaal 2025', 'fourth quarter 2025'."""
-    plain = fold(text).replace("'", "")
-    for form in QUARTER_FORMS:
-        match = form.fullmatch(plain)
-        if match:
-            first, second = match[1], match[2]
-            if first.isdigit() and len(first) == 4:
-                return int(second), int(first)
-            return (ORDINALS[first] if first in ORDINALS else int(first)), int(second)
-    return None
-
-
-def quarter_label(quarter: int, year: int) -> str:
-    return f"Q{quarter} {year}"
 
 
 class Questions:
@@ -433,9 +405,7 @@ class Questions:
     def _quarter(self, param: Parameter, value: str) -> Resolved:
         found = quarter_of(value)
         if found is None:
-            raise ParameterError(
-                param.name, f"expected a quarter like 'Q4 2025' or '4e kwartaal 2025', got {_shown(value)}"
-            )
+            raise ParameterError(param.name, f"{EXPECTED_QUARTER}, got {_shown(value)}")
         quarters = self.quarters()
         if found not in quarters:
             position = found[1] * 4 + found[0]
