@@ -90,7 +90,6 @@ class PlanData:
         self.store, self.iris, self.index = store, iris, index
         self._queries = QueryFolder(API_QUERIES_DIR, iris)
         self._lock = threading.Lock()
-        self._abbreviation_keys: dict[str, list[Node]] | None = None
         self._plan_titles: dict[str, str] | None = None
         self._search: tuple[list[SearchEntry], list[str], list[set[int]]] | None = None
 
@@ -580,15 +579,6 @@ class PlanData:
 
     # -- abbreviations --------------------------------------------------------------------------
 
-    def _abbreviation_index(self) -> dict[str, list[Node]]:
-        with self._lock:
-            if self._abbreviation_keys is None:
-                keys: dict[str, list[Node]] = defaultdict(list)
-                for row in self._select("abbreviation-keys"):
-                    keys[fold(str(row["abbreviation"]))].append(row["abbreviation"])
-                self._abbreviation_keys = dict(keys)
-            return self._abbreviation_keys
-
     def _senses(self, rows: Iterable[Row]) -> dict[str, list[JsonDict]]:
         """Per abbreviation as written, one entry per concept (a document's or the curators' definition)."""
         concepts: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
@@ -662,7 +652,7 @@ class PlanData:
         }
 
     def abbreviation(self, abbr: str) -> JsonDict:
-        written = self._abbreviation_index().get(fold(abbr))
+        written = self.index.abbreviations.get(fold(abbr))
         if not written:
             raise NotFound(f"unknown abbreviation {abbr!r}")
         senses: dict[str, list[JsonDict]] = defaultdict(list)

@@ -120,9 +120,10 @@ class Questions:
         return self._once("parties", lambda: {p["iri"]: p for p in self.data.parties()["parties"]})  # type: ignore[no-any-return]
 
     def abbreviations(self) -> dict[str, JsonDict]:
-        """Folded abbreviation -> its summary (as /api/abbreviations lists it)."""
+        """Abbreviation as written -> its summary (as /api/abbreviations lists it); what people type is
+        looked up in the entity index (EntityIndex.abbreviations), which folds case and accents."""
         return self._once(  # type: ignore[no-any-return]
-            "abbreviations", lambda: {fold(a["abbreviation"]): a for a in self.data.abbreviations()["abbreviations"]}
+            "abbreviations", lambda: {a["abbreviation"]: a for a in self.data.abbreviations()["abbreviations"]}
         )
 
     def years(self) -> list[int]:
@@ -280,7 +281,7 @@ class Questions:
         if param.choices == "abbreviations":
             return [
                 Option(a["abbreviation"], {lang: f"{a['abbreviation']} — {a['expansion']}" for lang in LANGUAGES})
-                for _, a in sorted(self.abbreviations().items())
+                for a in sorted(self.abbreviations().values(), key=lambda a: fold(a["abbreviation"]))
             ]
         return []
 
@@ -430,14 +431,14 @@ class Questions:
         return Resolved(param.name, value, day.isoformat(), {lang: long_date(day, lang) for lang in LANGUAGES})
 
     def _abbreviation(self, param: Parameter, value: str) -> Resolved:
-        known = self.abbreviations()
-        entry = known.get(fold(value))
-        if entry is None:
+        known = self.index.abbreviations
+        spellings = known.get(fold(value))
+        if spellings is None:
             close = difflib.get_close_matches(fold(value), list(known), n=5, cutoff=0.5)
-            raise UnknownValue(
-                param.name, f"unknown abbreviation {_shown(value)}", [known[k]["abbreviation"] for k in close]
-            )
-        written = str(entry["abbreviation"])
+            raise UnknownValue(param.name, f"unknown abbreviation {_shown(value)}", [str(known[k][0]) for k in close])
+        # spellings that differ only in case are one abbreviation: the one typed, else the first
+        written = value if value in {str(s) for s in spellings} else str(spellings[0])
+        entry = self.abbreviations().get(written, {})
         return Resolved(param.name, value, written, {lang: written for lang in LANGUAGES},
                         description={lang: str(entry.get("expansion") or "") for lang in LANGUAGES})  # fmt: skip
 
