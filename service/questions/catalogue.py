@@ -5,7 +5,7 @@ people type into its parameters ("iknl", "Zorginstituut", "Q4 2025", "4e kwartaa
 and resolves it against the graph, offers the pickers' options (plans with titles, the subgoals of the
 chosen plan, parties by name and abbreviation, the years of the plans, the quarters the steps'
 timeframes span, the abbreviations), runs the query with the values bound by the store, and assembles
-the answer: the question filled in, the sentence and table of :mod:`.question_answers`, the SPARQL
+the answer: the question filled in, the sentence and table of :mod:`.answers`, the SPARQL
 with its bound values, and the sources of :mod:`.provenance`.
 
 Unknown values raise :class:`UnknownValue` (a 404) with the closest known values as suggestions;
@@ -96,7 +96,7 @@ class Questions:
         if missing:
             # a question without its answer function would answer with nothing: stop start-up instead
             files = ", ".join(f"queries/{name}.rq" for name in missing)
-            raise CatalogError(f"{files}: a question without an answer function in service/question_answers.py")
+            raise CatalogError(f"{files}: a question without an answer function in service/questions/answers/ (ANSWERS)")
 
     # -- graph lookups, each read once ----------------------------------------------------------
 
