@@ -96,7 +96,7 @@ class Questions:
         if missing:
             # a question without its answer function would answer with nothing: stop start-up instead
             files = ", ".join(f"queries/{name}.rq" for name in missing)
-            raise CatalogError(f"{files}: a question without an answer function in service/questions/answers/ (ANSWERS)")
+            raise CatalogError(f"{files}: a question without an answer function in service/questions/answers/")
 
     # -- graph lookups, each read once ----------------------------------------------------------
 
