@@ -209,6 +209,12 @@ class BuilderCore:
                 g.add((iri, RDFS.label, Literal(label, lang=lang)))
         return iri
 
+    def title(self, iri: URIRef, title: r.Localised) -> None:
+        """A document's or a plan's title, which is also its label, in Dutch and (if given) English."""
+        for prop in (DCTERMS.title, RDFS.label):
+            self.add_text(iri, prop, title.nl)
+            self.add_text(iri, prop, title.en, "en")
+
     def statement(self, node: URIRef, stmt: r.Statement) -> None:
         self.add_text(node, self.nkc.text, stmt.text)
         self.add_text(node, self.nkc.text, stmt.text_en, "en")

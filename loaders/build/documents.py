@@ -33,10 +33,7 @@ class DocumentRecords(ReferenceRecords):
     def framework(self, fw: r.Framework, key: PathKey) -> None:
         iri = self.entity(self.iris.framework(fw.id), "ExpertPanelFramework", key)
         self.provenance(iri, r.SourceRef(), key)
-        self.add_text(iri, DCTERMS.title, fw.title.nl)
-        self.add_text(iri, DCTERMS.title, fw.title.en, "en")
-        self.add_text(iri, RDFS.label, fw.title.nl)
-        self.add_text(iri, RDFS.label, fw.title.en, "en")
+        self.title(iri, fw.title)
         self.add(iri, self.nkc.version, Literal(fw.version))
         self.add(iri, DCTERMS.date, Literal(fw.date))
         for j, a in enumerate(fw.authors):

@@ -92,10 +92,7 @@ class PlanRecords(ActivityRecords, PartyRecords, ReferenceRecords):
 
     def plan_header(self, header: r.PlanHeader, plan: URIRef) -> None:
         self.entity(plan, "ActionPlan", ("plan",), header.source)
-        self.add_text(plan, DCTERMS.title, header.title.nl)
-        self.add_text(plan, DCTERMS.title, header.title.en, "en")
-        self.add_text(plan, RDFS.label, header.title.nl)
-        self.add_text(plan, RDFS.label, header.title.en, "en")
+        self.title(plan, header.title)
         self.add(plan, DCTERMS.identifier, Literal(header.id))
         self.add(plan, self.nkc.year, Literal(str(header.year), datatype=XSD.gYear))
         self.add(plan, self.nkc.version, Literal(header.version))

@@ -27,10 +27,7 @@ class ReferenceRecords(BuilderCore):
     def source_document(self, doc: r.Document, key: PathKey) -> None:
         self.use_graph(doc.id)
         iri = self.entity(self.iris.document(doc.id), "SourceDocument", key, None, doc.issues)
-        self.add_text(iri, DCTERMS.title, doc.title.nl)
-        self.add_text(iri, DCTERMS.title, doc.title.en, "en")
-        self.add_text(iri, RDFS.label, doc.title.nl)
-        self.add_text(iri, RDFS.label, doc.title.en, "en")
+        self.title(iri, doc.title)
         self.add(iri, self.nkc.seedFile, Literal(doc.seed))
         self.add(iri, DCTERMS.type, Literal(doc.kind))
         if doc.date:

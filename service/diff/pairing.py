@@ -12,14 +12,13 @@ the same way.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
-from nkc_kg.loaders.names import fold
+from nkc_kg.loaders.names import words as folded_words
 from nkc_kg.service.diff.versions import Activity, PlanVersion
 
 T = TypeVar("T")
@@ -31,7 +30,7 @@ SUPPORTED_MATCH = 0.3
 
 
 def words(text: str | None) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text or ""))
+    return folded_words(text or "")
 
 
 def text_similarity(a: str | None, b: str | None) -> float:

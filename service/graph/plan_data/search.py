@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from nkc_kg.loaders.names import fold
+from nkc_kg.loaders.names import fold, words
 from nkc_kg.service.graph.plan_data.base import GENERIC_PARTY_CLASSES, BadParameter, JsonDict, PlanGraph
 
 SEARCH_MAX_LENGTH = 200
@@ -128,7 +127,7 @@ class Search(PlanGraph):
 
 
 def _tokens(folded: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", folded)
+    return words(folded)
 
 
 def _has_all(folded: str, words: list[str]) -> bool:
