@@ -27,6 +27,7 @@ from typing import Any
 
 from nkc_kg.loaders.curated.yamlio import Location
 from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.names import fold
 from nkc_kg.loaders.paths import QUERIES_DIR, ROOT
 from nkc_kg.service.annotate.annotator import (
     KIND_ABBREVIATION,
@@ -38,7 +39,7 @@ from nkc_kg.service.annotate.annotator import (
 from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, parse_query_file
 from nkc_kg.service.graph.plan_data import NotFound
 from nkc_kg.service.graph.rows import integer, text
-from nkc_kg.service.graph.runner import EntityIndex, fold
+from nkc_kg.service.graph.runner import EntityIndex
 from nkc_kg.service.i18n.messages import message
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Row, Store

@@ -37,12 +37,14 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
 """
 
+# fold is defined in loaders/names.py; it stays importable from here for the routers that import it so
 __all__ = ["EntityIndex", "bind_parameters", "fold", "run_named"]
 
 
 @dataclass
 class EntityIndex:
-    """Maps what people type (abbreviation, any label, slug) to entity IRIs."""
+    """Maps what people type (abbreviation, any label, slug) to entity IRIs: the one index of parties, plans
+    and abbreviations built from the graph, which PlanData and the questions look names up in."""
 
     parties: dict[str, URIRef]
     plans: dict[str, URIRef]
