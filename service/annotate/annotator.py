@@ -156,8 +156,7 @@ def _ref(row: Row, iri_key: str, label_key: str) -> Ref | None:
     iri = row.get(iri_key)
     if iri is None:
         return None
-    label = row.get(label_key)
-    return Ref(str(iri), None if label is None else str(label))
+    return Ref(str(iri), text(row, label_key))
 
 
 class Annotator:

@@ -27,6 +27,7 @@ from typing import Any
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.queries import read_query
+from nkc_kg.service.graph.rows import text
 from nkc_kg.service.i18n.wording import join_words, month_year, number_list
 from nkc_kg.service.linked_data.routes import service_path
 from nkc_kg.service.store.embedded import Store
@@ -153,7 +154,7 @@ class Provenance:
                 document=str(row["document"]),
                 kind=kind,
                 value=int(number) if kind != "section" and number.isdigit() else number,
-                label=None if row.get("label") is None else str(row["label"]),
+                label=text(row, "label"),
             )
         result = tuple(locations.values())
         with self._lock:
