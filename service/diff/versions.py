@@ -1,8 +1,8 @@
 """One version of a plan as the diff compares it, read from the graph through the Store interface.
 
 A version is a plan id in some store: the served graph, or a graph built from a plan editor's draft
-files (see :mod:`.diff_cli`). Each part is one query of ``queries/diff/`` with the plan bound as an
-IRI; the rows are folded into plain dataclasses that :mod:`.plan_diff` compares.
+files (see :mod:`.cli`). Each part is one query of ``queries/diff/`` with the plan bound as an
+IRI; the rows are folded into plain dataclasses that :mod:`.compare` compares.
 """
 
 from __future__ import annotations

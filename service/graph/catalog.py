@@ -32,7 +32,7 @@ PARAM_TYPES: tuple[str, ...] = (
     "year",
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Where a question's picker takes its options from (read from the graph, see service/questions.py).
+# Where a question's picker takes its options from (read from the graph, see service/questions/values.py).
 CHOICES: tuple[str, ...] = ("plans", "subgoals", "parties", "years", "quarters", "abbreviations")
 DEFAULT_CHOICES = {"plan": "plans", "party": "parties", "year": "years", "quarter": "quarters"}
 LANGUAGES = ("nl", "en")

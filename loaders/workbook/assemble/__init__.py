@@ -1,7 +1,7 @@
 """The tables of a plan workbook -> curated records, every problem reported at its cell.
 
 The records are built as the plain data a curated YAML file would hold and checked by the same models
-(loaders/records.py), so the workbook and the YAML files accept exactly the same plans. Each value
+(loaders/curated/records.py), so the workbook and the YAML files accept exactly the same plans. Each value
 remembers its cell: an error of the models, of the builder or of the SHACL shapes is reported there.
 
 The sheets are read by subject (:mod:`.plan`, :mod:`.activities`, :mod:`.shared`) on :mod:`.core`.
