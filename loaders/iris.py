@@ -62,6 +62,10 @@ class Iris:
         self.base = base or configured_base()
         self.nkc = Namespace(self.base + "def#")
 
+    def rebase(self, text: str) -> str:
+        """Query or data text written against the default base, moved to this base."""
+        return text.replace(DEFAULT_BASE, self.base)
+
     def _iri(self, *parts: str | int) -> URIRef:
         return URIRef(self.base + "/".join(quote(str(p), safe="") for p in parts))
 

@@ -15,7 +15,7 @@ from nkc_kg.loaders.draft.items import join_lines, split_items
 from nkc_kg.loaders.draft.pages import Line, Page
 from nkc_kg.loaders.draft.parties import NameIndex, resolve_names
 from nkc_kg.loaders.draft.report import Finding, finding
-from nkc_kg.loaders.names import fold
+from nkc_kg.loaders.names import fold, words
 
 WIDE_GAP = re.compile(r"\s{2,}")
 BULLET = re.compile(r"^[-•▪*]\s+")
@@ -32,7 +32,7 @@ def is_team(page: Page) -> bool:
 
 
 def slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
+    return "-".join(words(text))
 
 
 class TeamDrafter:

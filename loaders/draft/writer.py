@@ -1,7 +1,7 @@
 """Write a draft as curated YAML: the cards in ``<plan>-activiteiten.yaml``, the team, the
 abbreviations and people the data does not know yet in ``<plan>.yaml`` (the layout of data/).
 
-Every record is one of loaders/records.py, so the files read back as curated data; comments
+Every record is one of loaders/curated/records.py, so the files read back as curated data; comments
 say where each card is in the text and what on it was not placed.
 """
 

@@ -1,12 +1,13 @@
 """A plan's curated records -> the tables of its workbook (one list of rows per sheet).
 
-The inverse of :mod:`plan_assemble`; the pair is tested to give back the same graph for every shipped plan.
+The inverse of :mod:`.assemble`; the pair is tested to give back the same graph for every shipped plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from nkc_kg.loaders.curated import records as r
 from nkc_kg.loaders.workbook.cells import (
@@ -67,16 +68,38 @@ def _filled(value: object) -> bool:
     return value not in (None, [], "")
 
 
-def flatten(plan: PlanSources) -> Tables:
-    tables: Tables = {sheet.name: [] for sheet in SHEETS}
+class TableWriter:
+    """The tables being written: a row appended to a sheet, and the source issues of a record."""
 
-    def add(sheet: str, **values: object) -> None:
-        tables[sheet].append(Row({k: v for k, v in values.items() if v is not None}))
+    def __init__(self) -> None:
+        self.tables: Tables = {sheet.name: [] for sheet in SHEETS}
 
-    def issues(target: str, found: Sequence[r.SourceIssue]) -> None:
+    def add(self, sheet: str, **values: object) -> None:
+        self.tables[sheet].append(Row({k: v for k, v in values.items() if v is not None}))
+
+    def issues(self, target: str, found: Sequence[r.SourceIssue]) -> None:
         for issue in found:
-            add("Bronproblemen", target=target, kind=ISSUE_KINDS[issue.kind], note=issue.note, note_en=issue.note_en)
+            self.add(
+                "Bronproblemen", target=target, kind=ISSUE_KINDS[issue.kind], note=issue.note, note_en=issue.note_en
+            )
 
+
+def flatten(plan: PlanSources) -> Tables:
+    out = TableWriter()
+    merged = _merged_files(plan, out)
+    _plan_parts(merged, out)
+    for canvas in merged.get("canvases", []):
+        _canvas(canvas, out)
+    for act in merged.get("activities", []):
+        _activity(act, out)
+    _past_and_teams(merged, out)
+    _lists(merged, out)
+    _shared(plan, out)
+    return out.tables
+
+
+def _merged_files(plan: PlanSources, out: TableWriter) -> dict[str, Any]:
+    """The sheet Bestanden (which file holds which part), and each part of the plan from the file holding it."""
     owner: dict[str, str] = {}
     for name, rec in plan.files:
         fields = [f for f in PLAN_FIELDS if f != "plan" and _filled(getattr(rec, f))]
@@ -86,13 +109,16 @@ def flatten(plan: PlanSources) -> Tables:
             if f in owner:
                 raise ExportError(f"{f} of plan {plan.plan_id} is in both {owner[f]} and {name}; put it in one file")
             owner[f] = name
-        add("Bestanden", file=name, document=rec.document, fields=", ".join(fields))
+        out.add("Bestanden", file=name, document=rec.document, fields=", ".join(fields))
     if "plan" not in owner:
         raise ExportError(f"no file has the header of plan {plan.plan_id}")
+    return {f: getattr(dict(plan.files)[owner[f]], f) for f in owner}
 
-    merged = {f: getattr(dict(plan.files)[owner[f]], f) for f in owner}
+
+def _plan_parts(merged: Mapping[str, Any], out: TableWriter) -> None:
+    """The header, statements, changes, causes and subgoals."""
     header: r.PlanHeader = merged["plan"]
-    add(
+    out.add(
         "Plan",
         id=header.id,
         title=header.title.nl,
@@ -106,31 +132,34 @@ def flatten(plan: PlanSources) -> Tables:
         note=header.note,
         source=encode_source(header.source),
     )
-    issues("plan", merged.get("issues", []))
+    out.issues("plan", merged.get("issues", []))
     for key, word in STATEMENTS.items():
         stmt: r.Statement | None = merged.get(key)
         if stmt is not None:
-            add("Uitgangspunten", part=word, text=stmt.text, text_en=stmt.text_en, source=encode_source(stmt.source))
-            issues(word, stmt.issues)
+            out.add(
+                "Uitgangspunten", part=word, text=stmt.text, text_en=stmt.text_en, source=encode_source(stmt.source)
+            )
+            out.issues(word, stmt.issues)
     for change in merged.get("changes", []):
-        add("Wijzigingen", text=change.text, source=encode_source(change.source))
+        out.add("Wijzigingen", text=change.text, source=encode_source(change.source))
     for cause in merged.get("causes", []):
-        add(
+        out.add(
             "Oorzaken", cause=cause.number, text=cause.text, preamble=cause.preamble, source=encode_source(cause.source)
         )
-        issues(f"oorzaak {cause.number}", cause.issues)
+        out.issues(f"oorzaak {cause.number}", cause.issues)
         for sub in cause.subcauses:
-            add("Oorzaken", cause=cause.number, letter=sub.letter, text=sub.text)
-            issues(f"oorzaak {cause.number}{sub.letter}", sub.issues)
+            out.add("Oorzaken", cause=cause.number, letter=sub.letter, text=sub.text)
+            out.issues(f"oorzaak {cause.number}{sub.letter}", sub.issues)
     for sg in merged.get("subgoals", []):
-        add("Subdoelen", number=sg.number, text=sg.text, short_title=sg.short_title, source=encode_source(sg.source))
-        issues(f"subdoel {sg.number}", sg.issues)
-    for canvas in merged.get("canvases", []):
-        _canvas(canvas, add, issues)
-    for act in merged.get("activities", []):
-        _activity(act, add, issues)
+        out.add(
+            "Subdoelen", number=sg.number, text=sg.text, short_title=sg.short_title, source=encode_source(sg.source)
+        )
+        out.issues(f"subdoel {sg.number}", sg.issues)
+
+
+def _past_and_teams(merged: Mapping[str, Any], out: TableWriter) -> None:
     for past in merged.get("past_activities", []):
-        add(
+        out.add(
             "Eerdere activiteiten",
             number=past.number,
             title=past.title,
@@ -139,10 +168,10 @@ def flatten(plan: PlanSources) -> Tables:
             initiatives=", ".join(past.initiatives) or None,
             source=encode_source(past.source),
         )
-        _roles(add, past.number, None, past.parties, "lead")
-        issues(f"activiteit {past.number}", past.issues)
+        _roles(out, past.number, None, past.parties, "lead")
+        out.issues(f"activiteit {past.number}", past.issues)
     for team in merged.get("teams", []):
-        add(
+        out.add(
             "Teams",
             id=team.id,
             label=team.label,
@@ -152,7 +181,7 @@ def flatten(plan: PlanSources) -> Tables:
             source=encode_source(team.source),
         )
         for m in team.members:
-            add(
+            out.add(
                 "Teamleden",
                 team=team.id,
                 person=m.person,
@@ -161,11 +190,15 @@ def flatten(plan: PlanSources) -> Tables:
                 former=YES if m.former else NO,
                 role=m.role,
             )
+
+
+def _lists(merged: Mapping[str, Any], out: TableWriter) -> None:
+    """Choices, abbreviations and key figures."""
     for choice in merged.get("choices", []):
-        add("Keuzes", number=choice.number, text=choice.text, source=encode_source(choice.source))
-        issues(f"keuze {choice.number}", choice.issues)
+        out.add("Keuzes", number=choice.number, text=choice.text, source=encode_source(choice.source))
+        out.issues(f"keuze {choice.number}", choice.issues)
     for ab in merged.get("abbreviations", []):
-        add(
+        out.add(
             "Afkortingen",
             abbr=ab.abbr,
             expansion=ab.expansion,
@@ -174,9 +207,9 @@ def flatten(plan: PlanSources) -> Tables:
             denotes=ab.denotes,
             source=encode_source(ab.source),
         )
-        issues(f"afkorting {ab.abbr}", ab.issues)
+        out.issues(f"afkorting {ab.abbr}", ab.issues)
     for fig in merged.get("figures", []):
-        add(
+        out.add(
             "Cijfers",
             id=fig.id,
             label=fig.label.nl,
@@ -188,8 +221,12 @@ def flatten(plan: PlanSources) -> Tables:
             subject=fig.subject,
             source=encode_source(fig.source),
         )
+
+
+def _shared(plan: PlanSources, out: TableWriter) -> None:
+    """The parties and initiatives, with the file that defines each."""
     for file, party in plan.parties:
-        add(
+        out.add(
             "Partijen",
             id=party.id,
             type=PARTY_TYPES[party.type],
@@ -208,9 +245,9 @@ def flatten(plan: PlanSources) -> Tables:
             sources=encode_sources(party.sources),
             file=file,
         )
-        issues(f"partij {party.id}", party.issues)
+        out.issues(f"partij {party.id}", party.issues)
     for file, ini in plan.initiatives:
-        add(
+        out.add(
             "Initiatieven",
             id=ini.id,
             label=ini.label,
@@ -223,11 +260,10 @@ def flatten(plan: PlanSources) -> Tables:
             source=encode_source(ini.source),
             file=file,
         )
-    return tables
 
 
-def _canvas(canvas: r.Canvas, add, issues) -> None:  # type: ignore[no-untyped-def]
-    add(
+def _canvas(canvas: r.Canvas, out: TableWriter) -> None:
+    out.add(
         "Canvassen",
         number=canvas.number,
         title=canvas.title,
@@ -237,15 +273,15 @@ def _canvas(canvas: r.Canvas, add, issues) -> None:  # type: ignore[no-untyped-d
         preamble=canvas.preamble,
         source=encode_source(canvas.source),
     )
-    issues(f"canvas {canvas.number}", canvas.issues)
+    out.issues(f"canvas {canvas.number}", canvas.issues)
     column = CANVAS_COLUMNS["subcauses"]
     for sub in canvas.subcauses:
-        add("Canvasregels", canvas=canvas.number, column=column, number=sub.letter, text=sub.text)
-        issues(f"canvas {canvas.number} {column} {sub.letter}", sub.issues)
+        out.add("Canvasregels", canvas=canvas.number, column=column, number=sub.letter, text=sub.text)
+        out.issues(f"canvas {canvas.number} {column} {sub.letter}", sub.issues)
     for key in ("activities", "outputs", "outcomes"):
         column = CANVAS_COLUMNS[key]
         for i, item in enumerate(getattr(canvas, key), start=1):
-            add(
+            out.add(
                 "Canvasregels",
                 canvas=canvas.number,
                 column=column,
@@ -255,11 +291,11 @@ def _canvas(canvas: r.Canvas, add, issues) -> None:  # type: ignore[no-untyped-d
                 subitems="\n".join(item.subitems) or None,
                 activity=item.prioritised_activity,
             )
-            issues(f"canvas {canvas.number} {column} {i}", item.issues)
+            out.issues(f"canvas {canvas.number} {column} {i}", item.issues)
 
 
-def _activity(act: r.Activity, add, issues) -> None:  # type: ignore[no-untyped-def]
-    add(
+def _activity(act: r.Activity, out: TableWriter) -> None:
+    out.add(
         "Activiteiten",
         number=act.number,
         title=act.title,
@@ -270,11 +306,11 @@ def _activity(act: r.Activity, add, issues) -> None:  # type: ignore[no-untyped-
         source=encode_source(act.source),
         list_source=encode_source(act.list_source),
     )
-    issues(f"activiteit {act.number}", act.issues)
-    _roles(add, act.number, None, act.involved, "involved")
-    _roles(add, act.number, None, act.parties, "partner")
+    out.issues(f"activiteit {act.number}", act.issues)
+    _roles(out, act.number, None, act.involved, "involved")
+    _roles(out, act.number, None, act.parties, "partner")
     for step in act.steps:
-        add(
+        out.add(
             "Stappen",
             activity=act.number,
             number=step.number,
@@ -285,12 +321,12 @@ def _activity(act: r.Activity, add, issues) -> None:  # type: ignore[no-untyped-
             initiatives=", ".join(step.initiatives) or None,
             source=encode_source(step.source),
         )
-        _roles(add, act.number, step.number, step.parties, "partner")
-        issues(f"activiteit {act.number} stap {step.number}", step.issues)
+        _roles(out, act.number, step.number, step.parties, "partner")
+        out.issues(f"activiteit {act.number} stap {step.number}", step.issues)
     for res in act.results:
-        add("Resultaten", activity=act.number, number=res.number, text=res.text, steps=encode_integers(res.steps))
+        out.add("Resultaten", activity=act.number, number=res.number, text=res.text, steps=encode_integers(res.steps))
     for mention in act.initiatives:
-        add(
+        out.add(
             "Lopende initiatieven",
             activity=act.number,
             text=mention.text,
@@ -299,10 +335,10 @@ def _activity(act: r.Activity, add, issues) -> None:  # type: ignore[no-untyped-
         )
 
 
-def _roles(add, activity: int, step: int | None, refs: Sequence[r.PartyRef], default: str) -> None:  # type: ignore[no-untyped-def]
+def _roles(out: TableWriter, activity: int, step: int | None, refs: Sequence[r.PartyRef], default: str) -> None:
     for ref in refs:
         role = party_role(ref)
-        add(
+        out.add(
             "Betrokkenen",
             activity=activity,
             step=step,

@@ -1,6 +1,6 @@
 """``nkc-kg import-xlsx``: a plan workbook -> the plan's curated files (and the shared files it changes).
 
-The workbook is read into records (plan_assemble), combined with the shipped data (the plan's own files
+The workbook is read into records (assemble), combined with the shipped data (the plan's own files
 replaced, changed or new parties and initiatives put in the file that defines them, new ones in
 parties.yaml / initiatives.yaml), built and checked like `nkc-kg validate` does. Only when nothing is
 wrong are the files written, into a folder of their own; a file in data/ is overwritten only on request.

@@ -81,7 +81,7 @@ def activity_col(help_nl: str = "Nummer van de activiteit", help_en: str = "Numb
 
 
 def _choices(model: type[r.Strict], field: str) -> list[str]:
-    """The values a Literal field of a curated record allows (one place for them: loaders/records.py)."""
+    """The values a Literal field of a curated record allows (one place for them: loaders/curated/records.py)."""
     return list(get_args(model.model_fields[field].annotation))
 
 

@@ -2,7 +2,7 @@
 
 Reading is by header, not by position, so an editor may reorder columns; a missing sheet or column, an
 unknown column or a formula is an error naming the sheet and cell. Nothing here knows the curated format:
-that is plan_flatten (export) and plan_assemble (import).
+that is flatten (export) and assemble (import).
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ from typing import Any
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
+from nkc_kg.service.graph.queries import read_query
+from nkc_kg.service.graph.rows import text
 from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Row, Store
 
@@ -154,8 +156,7 @@ def _ref(row: Row, iri_key: str, label_key: str) -> Ref | None:
     iri = row.get(iri_key)
     if iri is None:
         return None
-    label = row.get(label_key)
-    return Ref(str(iri), None if label is None else str(label))
+    return Ref(str(iri), text(row, label_key))
 
 
 class Annotator:
@@ -183,8 +184,8 @@ class Annotator:
 
     @classmethod
     def build(cls, store: Store, iris: Iris) -> Annotator:
-        abbreviations = store.select(_query("annotation-abbreviations", iris)).rows
-        parties = store.select(_query("annotation-parties", iris)).rows
+        abbreviations = store.select(read_query(QUERIES_DIR / "api" / "annotation-abbreviations.rq", iris)).rows
+        parties = store.select(read_query(QUERIES_DIR / "api" / "annotation-parties.rq", iris)).rows
         return cls.from_rows(abbreviations, parties, iris)
 
     @classmethod
@@ -202,10 +203,10 @@ class Annotator:
                 kind=KIND_ABBREVIATION,
                 iri=iri,
                 label=str(row.get("label") or row["abbreviation"]),
-                expansion=_text(row, "expansion"),
-                expansion_en=_text(row, "expansionEn"),
+                expansion=text(row, "expansion"),
+                expansion_en=text(row, "expansionEn"),
                 defined_by_source=str(row.get("definedBySource", "")).lower() == "true",
-                status=_text(row, "status"),
+                status=text(row, "status"),
                 document=_ref(row, "document", "documentLabel"),
                 location=_ref(row, "location", "locationLabel"),
                 denotes=_ref(row, "denotes", "denotesLabel"),
@@ -366,16 +367,6 @@ def natural_key(text: str) -> list[Any]:
 
 def _row_order(row: Row, subject: str) -> tuple[Any, ...]:
     return (str(row[subject]), *(natural_key(str(row.get(k) or "~")) for k in ("location", "document", "label")))
-
-
-def _text(row: Row, key: str) -> str | None:
-    value = row.get(key)
-    return None if value is None else str(value)
-
-
-def _query(name: str, iris: Iris) -> str:
-    text = (QUERIES_DIR / "api" / f"{name}.rq").read_text(encoding="utf-8")
-    return text.replace("https://w3id.org/nkc-kg/", iris.base)
 
 
 def _one_word_abbreviation(name: str) -> bool:

@@ -27,6 +27,7 @@ from typing import Any
 
 from nkc_kg.loaders.curated.yamlio import Location
 from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.names import fold
 from nkc_kg.loaders.paths import QUERIES_DIR, ROOT
 from nkc_kg.service.annotate.annotator import (
     KIND_ABBREVIATION,
@@ -37,9 +38,10 @@ from nkc_kg.service.annotate.annotator import (
 )
 from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, parse_query_file
 from nkc_kg.service.graph.plan_data import NotFound
-from nkc_kg.service.graph.runner import EntityIndex, fold
-from nkc_kg.service.graph.urls import service_path
+from nkc_kg.service.graph.rows import integer, text
+from nkc_kg.service.graph.runner import EntityIndex
 from nkc_kg.service.i18n.messages import message
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Row, Store
 from rdflib import URIRef
 
@@ -112,7 +114,7 @@ class Completeness:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _run(self, check: str, plan: URIRef) -> list[Row]:
-        sparql = self.checks[check].sparql.replace("https://w3id.org/nkc-kg/", self.iris.base)
+        sparql = self.iris.rebase(self.checks[check].sparql)
         return self.store.select(sparql, {"plan": plan}).rows
 
     def entity(self, iri: object, label: object = None, **extra: Any) -> JsonDict:
@@ -163,7 +165,7 @@ class Completeness:
                 counts[check] += 1
                 party = parties.setdefault(
                     gap.owner,
-                    self.entity(gap.owner, row.get("partyLabel"), abbreviation=_str(row, "abbreviation"), gaps=[]),
+                    self.entity(gap.owner, row.get("partyLabel"), abbreviation=text(row, "abbreviation"), gaps=[]),
                 )
                 party["gaps"].append(self._gap_json(gap))
         header = next(iter(self._run(HEADER_QUERY, plan)), {})
@@ -216,14 +218,14 @@ class Completeness:
 
     def _activity(self, rows: list[Row], iri: str) -> JsonDict:
         row = next(r for r in rows if str(r["activity"]) == iri)
-        number = _int(row, "activityNumber")
+        number = integer(row, "activityNumber")
         plan_id = str(iri).split("/plan/", 1)[-1].split("/", 1)[0]
         return self.entity(
             iri,
             row.get("activityLabel"),
             number=number,
-            status=_str(row, "status"),
-            past=_str(row, "past") == "true",
+            status=text(row, "status"),
+            past=text(row, "past") == "true",
             api=f"/api/plans/{plan_id}/activities/{number}",
             gaps=[],
         )
@@ -238,9 +240,9 @@ class Completeness:
         gaps = []
         for (activity, step), group in grouped.items():
             first = group[0]
-            not_in_source = any(_str(r, "notInSource") == "true" for r in group)
+            not_in_source = any(text(r, "notInSource") == "true" for r in group)
             issue = next((r.get("issue") for r in group if r.get("issue") is not None), None)
-            reason = _reason(group) or (_past_reason() if _str(first, "past") == "true" else None)
+            reason = _reason(group) or (_past_reason() if text(first, "past") == "true" else None)
             gaps.append(
                 Gap(
                     owner=activity,
@@ -249,7 +251,7 @@ class Completeness:
                     status="not-in-source" if not_in_source else status,
                     step=None
                     if step is None
-                    else self.entity(step, first.get("stepLabel"), number=_int(first, "stepNumber")),
+                    else self.entity(step, first.get("stepLabel"), number=integer(first, "stepNumber")),
                     reason=reason,
                     source=self._sources(group),
                     fix=self._where(issue, step, activity),
@@ -269,7 +271,7 @@ class Completeness:
             if curated is not None:
                 reason = {
                     lang: message("completeness.reason.curated", lang).format(
-                        expansion=_str(first, "curatedExpansion") or "", status=_str(first, "status") or ""
+                        expansion=text(first, "curatedExpansion") or "", status=text(first, "status") or ""
                     )
                     for lang in ("nl", "en")
                 }
@@ -404,27 +406,14 @@ def _unknown_words(text: str, matches: list[Match]) -> list[str]:
 
 def _reason(rows: list[Row]) -> dict[str, str] | None:
     for row in rows:
-        note = _str(row, "issueNote")
+        note = text(row, "issueNote")
         if note:
-            return {"nl": note, "en": _str(row, "issueNoteEn") or note}
+            return {"nl": note, "en": text(row, "issueNoteEn") or note}
     return None
 
 
 def _past_reason() -> dict[str, str]:
     return {lang: message("completeness.reason.past", lang) for lang in ("nl", "en")}
-
-
-def _str(row: Row, key: str) -> str | None:
-    value = row.get(key)
-    return None if value is None else str(value)
-
-
-def _int(row: Row, key: str) -> int | None:
-    value = row.get(key)
-    try:
-        return None if value is None else int(str(value))
-    except ValueError:
-        return None
 
 
 def grouped_gaps(entry: Mapping[str, Any]) -> list[JsonDict]:

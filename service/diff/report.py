@@ -1,7 +1,7 @@
 """The diff of two plan versions as a readable text report (the ``nkc-kg diff`` output), Dutch or English.
 
-It is written from the JSON answer of :mod:`.plan_diff`, so the report and the JSON never disagree.
-The words are the pages' (service/messages.py, ``diff.*``).
+It is written from the JSON answer of :mod:`.compare`, so the report and the JSON never disagree.
+The words are the pages' (service/i18n/messages.py, ``diff.*``).
 """
 
 from __future__ import annotations

@@ -1,28 +1,29 @@
 """One version of a plan as the diff compares it, read from the graph through the Store interface.
 
 A version is a plan id in some store: the served graph, or a graph built from a plan editor's draft
-files (see :mod:`.diff_cli`). Each part is one query of ``queries/diff/`` with the plan bound as an
-IRI; the rows are folded into plain dataclasses that :mod:`.plan_diff` compares.
+files (see :mod:`.cli`). Each part is one query of ``queries/diff/`` with the plan bound as an
+IRI; the rows are folded into plain dataclasses that :mod:`.compare` compares.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.graph.plan_data import NotFound, PlanData, boolean, integer, text
+from nkc_kg.service.graph.plan_data import NotFound, PlanData
+from nkc_kg.service.graph.plan_data.base import ACTIVITY_KIND
+from nkc_kg.service.graph.queries import QueryFolder
+from nkc_kg.service.graph.rows import boolean, integer, text
 from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Row
 from rdflib import URIRef
 
 DIFF_QUERIES_DIR = QUERIES_DIR / "diff"
-ACTIVITY_KINDS = {"PrioritisedActivity": "prioritised", "PastActivity": "past"}
 
 
 @dataclass(frozen=True)
@@ -145,17 +146,12 @@ class PlanVersion:
         return year if isinstance(year, int) else None
 
 
-def load_diff_query(name: str, iris: Iris) -> str:
-    text = (DIFF_QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
-    return text.replace("https://w3id.org/nkc-kg/", iris.base)
-
-
 class VersionReader:
     """Reads plan versions from one store (through the PlanData that wraps it)."""
 
     def __init__(self, data: PlanData, draft: bool = False, files: list[str] | None = None) -> None:
         self.data, self.draft, self.files = data, draft, files or []
-        self._queries: dict[str, str] = {}
+        self._queries = QueryFolder(DIFF_QUERIES_DIR, data.iris)
 
     def plan_ids(self) -> list[str]:
         return sorted(self.data.index.plans)
@@ -174,10 +170,7 @@ class VersionReader:
             )
 
     def _select(self, name: str, plan: URIRef) -> list[Row]:
-        sparql = self._queries.get(name)
-        if sparql is None:
-            sparql = self._queries[name] = load_diff_query(name, self.data.iris)
-        return self.data.store.select(sparql, {"plan": plan}).rows
+        return self.data.store.select(self._queries[name], {"plan": plan}).rows
 
     def url_of(self, iri: str) -> str | None:
         # a draft's entities are not served: their IRIs dereference to the shipped version, if any
@@ -194,78 +187,11 @@ class VersionReader:
         self.check_plan(plan_id, parameter)
         plan = self.data.index.plans[plan_id]
         header = next(p for p in self.data.plans()["plans"] if p["id"] == plan_id)
-        activities: dict[str, Activity] = {}
-        for row in self._select("activities", plan):
-            iri = str(row["activity"])
-            activity = activities.get(iri)
-            if activity is None:
-                number = integer(row, "number") or 0
-                activity = activities[iri] = Activity(
-                    iri=iri,
-                    number=number,
-                    kind=ACTIVITY_KINDS.get(str(row["type"]).rsplit("#", 1)[-1], "prioritised"),
-                    title=text(row, "title") or "",
-                    label=text(row, "label") or text(row, "title") or iri,
-                    card_title=text(row, "cardTitle"),
-                    serves_all=bool(boolean(row, "servesAll")),
-                )
-            subgoal = integer(row, "subgoalNumber")
-            if subgoal is not None and subgoal not in activity.subgoals:
-                activity.subgoals.append(subgoal)
-        steps: dict[str, Step] = {}
-        for row in self._select("steps", plan):
-            activity = activities.get(str(row["activity"]))
-            if activity is None or str(row["step"]) in steps:
-                continue
-            step = steps[str(row["step"])] = Step(
-                iri=str(row["step"]),
-                number=integer(row, "number") or 0,
-                text=text(row, "text") or "",
-                label=text(row, "label") or str(row["step"]),
-                lead_text=text(row, "leadText"),
-                timeframe=_timeframe(row),
-            )
-            activity.steps.append(step)
-        parties: dict[str, Party] = {}
-        for row in self._select("roles", plan):
-            activity = activities.get(str(row["activity"]))
-            if activity is None:
-                continue
-            party = str(row["party"])
-            parties.setdefault(party, Party(party, text(row, "label") or party, text(row, "abbreviation")))
-            owner = steps.get(str(row["step"])) if row.get("step") is not None else activity
-            if owner is not None:
-                owner.roles.setdefault(party, set()).add(str(row["role"]))
-        for row in self._select("results", plan):
-            activity = activities.get(str(row["activity"]))
-            if activity is None:
-                continue
-            result = next((r for r in activity.results if r.iri == str(row["result"])), None)
-            if result is None:
-                result = Result(str(row["result"]), integer(row, "number"), text(row, "text") or "")
-                activity.results.append(result)
-            step = steps.get(str(row["step"])) if row.get("step") is not None else None
-            if step is not None and step.number not in result.steps:
-                result.steps.append(step.number)
-        for row in self._select("initiatives", plan):
-            activity = activities.get(str(row["activity"]))
-            if activity is not None:
-                activity.initiatives[str(row["initiative"])] = text(row, "label") or str(row["initiative"])
-        for row in self._select("links", plan):
-            activity = activities.get(str(row["activity"]))
-            if activity is not None:
-                linked = str(row["linked"])
-                activity.links[linked] = Link(
-                    linked,
-                    integer(row, "linkedNumber"),
-                    text(row, "linkedPlanId"),
-                    text(row, "linkedLabel"),
-                    str(row["direction"]),
-                )
-        for row in self._select("issues", plan):
-            activity = activities.get(str(row["activity"]))
-            if activity is not None:
-                activity.issues.append(Issue(text(row, "kind"), text(row, "note"), text(row, "noteEn")))
+        activities = self._activities(plan)
+        steps = self._steps(plan, activities)
+        parties = self._roles(plan, activities, steps)
+        self._results(plan, activities, steps)
+        self._initiatives_links_issues(plan, activities)
         for activity in activities.values():
             activity.steps.sort(key=lambda s: s.number)
             activity.results.sort(key=lambda r: (r.number is None, r.number or 0))
@@ -285,6 +211,92 @@ class VersionReader:
             url_of=self.url_of,
             party_api=self.party_api,
         )
+
+    def _activities(self, plan: URIRef) -> dict[str, Activity]:
+        activities: dict[str, Activity] = {}
+        for row in self._select("activities", plan):
+            iri = str(row["activity"])
+            activity = activities.get(iri)
+            if activity is None:
+                number = integer(row, "number") or 0
+                activity = activities[iri] = Activity(
+                    iri=iri,
+                    number=number,
+                    kind=ACTIVITY_KIND.get(str(row["type"]).rsplit("#", 1)[-1], "prioritised"),
+                    title=text(row, "title") or "",
+                    label=text(row, "label") or text(row, "title") or iri,
+                    card_title=text(row, "cardTitle"),
+                    serves_all=bool(boolean(row, "servesAll")),
+                )
+            subgoal = integer(row, "subgoalNumber")
+            if subgoal is not None and subgoal not in activity.subgoals:
+                activity.subgoals.append(subgoal)
+        return activities
+
+    def _steps(self, plan: URIRef, activities: Mapping[str, Activity]) -> dict[str, Step]:
+        steps: dict[str, Step] = {}
+        for row in self._select("steps", plan):
+            activity = activities.get(str(row["activity"]))
+            if activity is None or str(row["step"]) in steps:
+                continue
+            step = steps[str(row["step"])] = Step(
+                iri=str(row["step"]),
+                number=integer(row, "number") or 0,
+                text=text(row, "text") or "",
+                label=text(row, "label") or str(row["step"]),
+                lead_text=text(row, "leadText"),
+                timeframe=_timeframe(row),
+            )
+            activity.steps.append(step)
+        return steps
+
+    def _roles(self, plan: URIRef, activities: Mapping[str, Activity], steps: Mapping[str, Step]) -> dict[str, Party]:
+        """Each party's roles on its activities and steps; the parties that have one."""
+        parties: dict[str, Party] = {}
+        for row in self._select("roles", plan):
+            activity = activities.get(str(row["activity"]))
+            if activity is None:
+                continue
+            party = str(row["party"])
+            parties.setdefault(party, Party(party, text(row, "label") or party, text(row, "abbreviation")))
+            owner = steps.get(str(row["step"])) if row.get("step") is not None else activity
+            if owner is not None:
+                owner.roles.setdefault(party, set()).add(str(row["role"]))
+        return parties
+
+    def _results(self, plan: URIRef, activities: Mapping[str, Activity], steps: Mapping[str, Step]) -> None:
+        for row in self._select("results", plan):
+            activity = activities.get(str(row["activity"]))
+            if activity is None:
+                continue
+            result = next((r for r in activity.results if r.iri == str(row["result"])), None)
+            if result is None:
+                result = Result(str(row["result"]), integer(row, "number"), text(row, "text") or "")
+                activity.results.append(result)
+            step = steps.get(str(row["step"])) if row.get("step") is not None else None
+            if step is not None and step.number not in result.steps:
+                result.steps.append(step.number)
+
+    def _initiatives_links_issues(self, plan: URIRef, activities: Mapping[str, Activity]) -> None:
+        for row in self._select("initiatives", plan):
+            activity = activities.get(str(row["activity"]))
+            if activity is not None:
+                activity.initiatives[str(row["initiative"])] = text(row, "label") or str(row["initiative"])
+        for row in self._select("links", plan):
+            activity = activities.get(str(row["activity"]))
+            if activity is not None:
+                linked = str(row["linked"])
+                activity.links[linked] = Link(
+                    linked,
+                    integer(row, "linkedNumber"),
+                    text(row, "linkedPlanId"),
+                    text(row, "linkedLabel"),
+                    str(row["direction"]),
+                )
+        for row in self._select("issues", plan):
+            activity = activities.get(str(row["activity"]))
+            if activity is not None:
+                activity.issues.append(Issue(text(row, "kind"), text(row, "note"), text(row, "noteEn")))
 
     def _team(self, plan: URIRef) -> Team | None:
         team: Team | None = None

@@ -32,7 +32,7 @@ PARAM_TYPES: tuple[str, ...] = (
     "year",
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Where a question's picker takes its options from (read from the graph, see service/questions.py).
+# Where a question's picker takes its options from (read from the graph, see service/questions/values.py).
 CHOICES: tuple[str, ...] = ("plans", "subgoals", "parties", "years", "quarters", "abbreviations")
 DEFAULT_CHOICES = {"plan": "plans", "party": "parties", "year": "years", "quarter": "quarters"}
 LANGUAGES = ("nl", "en")
@@ -188,18 +188,6 @@ def load_catalog(directory: Path) -> dict[str, NamedQuery]:
     if not catalog:
         raise CatalogError(f"no named queries in {directory}")
     return catalog
-
-
-def quarter_bounds(text: str) -> tuple[date, date]:
-    """'Q4 2025' / '2025-Q4' / 'q4-2025' -> first and last day of that quarter."""
-    match = re.fullmatch(r"\s*[qQ]([1-4])[\s-]*(\d{4})\s*|\s*(\d{4})[\s-]*[qQ]([1-4])\s*", text)
-    if not match:
-        raise ValueError("expected a quarter like 'Q4 2025'")
-    q, year = (match[1], match[2]) if match[1] else (match[4], match[3])
-    first = date(int(year), 3 * int(q) - 2, 1)
-    last_month = 3 * int(q)
-    next_first = date(int(year) + (last_month == 12), last_month % 12 + 1, 1)
-    return first, date.fromordinal(next_first.toordinal() - 1)
 
 
 def year_literal(year: int) -> Literal:

@@ -26,8 +26,10 @@ from typing import Any
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.graph.urls import service_path
+from nkc_kg.service.graph.queries import read_query
+from nkc_kg.service.graph.rows import text
 from nkc_kg.service.i18n.wording import join_words, month_year, number_list
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.store.embedded import Store
 from rdflib import URIRef
 
@@ -128,9 +130,7 @@ class Provenance:
         self._documents: dict[str, Document] | None = None
         self._curated: dict[str, CuratedFact] | None = None
         self._queries = {
-            name: (PROVENANCE_QUERIES_DIR / f"{name}.rq")
-            .read_text(encoding="utf-8")
-            .replace("https://w3id.org/nkc-kg/", iris.base)
+            name: read_query(PROVENANCE_QUERIES_DIR / f"{name}.rq", iris)
             for name in ("locations", "documents", "curated")
         }
 
@@ -154,7 +154,7 @@ class Provenance:
                 document=str(row["document"]),
                 kind=kind,
                 value=int(number) if kind != "section" and number.isdigit() else number,
-                label=None if row.get("label") is None else str(row["label"]),
+                label=text(row, "label"),
             )
         result = tuple(locations.values())
         with self._lock:

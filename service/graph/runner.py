@@ -9,7 +9,8 @@ from datetime import date
 
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.names import fold
-from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, literal_for, quarter_bounds, year_literal
+from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, literal_for, year_literal
+from nkc_kg.service.graph.periods import quarter_bounds
 from nkc_kg.service.store.embedded import SelectResult, Store
 from nkc_kg.service.store.values import Binding
 from rdflib import Literal, URIRef
@@ -36,12 +37,14 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
 """
 
+# fold is defined in loaders/names.py; it stays importable from here for the routers that import it so
 __all__ = ["EntityIndex", "bind_parameters", "fold", "run_named"]
 
 
 @dataclass
 class EntityIndex:
-    """Maps what people type (abbreviation, any label, slug) to entity IRIs."""
+    """Maps what people type (abbreviation, any label, slug) to entity IRIs: the one index of parties, plans
+    and abbreviations built from the graph, which PlanData and the questions look names up in."""
 
     parties: dict[str, URIRef]
     plans: dict[str, URIRef]
@@ -52,15 +55,15 @@ class EntityIndex:
     def build(cls, store: Store, iris: Iris) -> EntityIndex:
         parties: dict[str, URIRef] = {}
         party_prefix = str(iris.party(""))
-        for row in store.select(_rebase(PARTY_KEYS, iris)).rows:
+        for row in store.select(iris.rebase(PARTY_KEYS)).rows:
             iri = row["party"]
             assert isinstance(iri, URIRef)
             parties.setdefault(fold(str(row["key"])), iri)
             if str(iri).startswith(party_prefix):
                 parties.setdefault(fold(str(iri)[len(party_prefix) :]), iri)
-        plans = {str(row["id"]): row["plan"] for row in store.select(_rebase(PLANS, iris)).rows}
+        plans = {str(row["id"]): row["plan"] for row in store.select(iris.rebase(PLANS)).rows}
         spellings: dict[str, set[Literal]] = {}
-        for row in store.select(_rebase(ABBREVIATIONS, iris)).rows:
+        for row in store.select(iris.rebase(ABBREVIATIONS)).rows:
             abbr = row["abbr"]
             assert isinstance(abbr, Literal)
             spellings.setdefault(fold(str(abbr)), set()).add(abbr)
@@ -88,10 +91,6 @@ class EntityIndex:
 
 def _closest(key: str, known: Mapping[str, object]) -> list[str]:
     return difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
-
-
-def _rebase(sparql: str, iris: Iris) -> str:
-    return sparql.replace("https://w3id.org/nkc-kg/", iris.base)
 
 
 def bind_parameters(query: NamedQuery, raw: Mapping[str, str], index: EntityIndex) -> dict[str, Binding]:
@@ -142,4 +141,4 @@ def period_years(query: NamedQuery, bindings: Mapping[str, Binding]) -> tuple[Li
 
 def run_named(query: NamedQuery, raw: Mapping[str, str], store: Store, index: EntityIndex, iris: Iris) -> SelectResult:
     bindings = bind_parameters(query, raw, index)
-    return store.select(_rebase(query.sparql, iris), bindings)
+    return store.select(iris.rebase(query.sparql), bindings)

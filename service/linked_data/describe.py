@@ -100,7 +100,7 @@ def check_path(path: str) -> str:
 def describe(store: Store, iris: Iris, path: str) -> Graph:
     """The description of the entity at ``path``; MalformedPath or UnknownIri when there is none."""
     iri = URIRef(iris.base + check_path(path))
-    graph = store.construct(DESCRIBE.replace("https://w3id.org/nkc-kg/", iris.base), {"iri": iri})
+    graph = store.construct(iris.rebase(DESCRIBE), {"iri": iri})
     if not any(graph.triples((iri, None, None))):
         raise UnknownIri(str(iri))
     for prefix, ns in (("nkc", iris.nkc), ("base", iris.base)):

@@ -245,60 +245,12 @@ def _previous(directory: Path) -> Release | None:
 def _write_bundle(
     folder: Path, gate: Gate, iris: Iris, version: str, issued: datetime, previous: Release | None
 ) -> None:
-    def write(name: str, data: bytes) -> None:
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
     store = gate.store  # nkc-kg.nq is already there, sorted
     for kind in ("trig", "ttl", "jsonld"):
-        write(f"nkc-kg.{kind}", store.dump(kind)[0])
-
-    queries: dict[str, Any] = {}
-    for name, query in gate.catalog.items():
-        params = {p.name: p.example for p in query.parameters}
-        result = run_named(query, params, store, gate.index, iris)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow([str(row.get(v, "")) for v in result.variables])
-        write(f"queries/{name}.csv", out.getvalue().encode())
-        queries[name] = {
-            "file": f"queries/{name}.csv",
-            "summary": query.summary,
-            "parameters": params,
-            "columns": result.variables,
-            "rows": len(result.rows),
-        }
-
-    from nkc_kg.loaders.validation import ontology_graph
-
-    ontology = ontology_graph(iris.base)
-    write("ontology/nkc-kg.ttl", ontology.serialize(format="turtle").encode())
-    write("ontology/nkc-kg.html", _ontology_html(ontology, iris, "nl"))
-    write("ontology/nkc-kg.en.html", _ontology_html(ontology, iris, "en"))
-
-    write("validation/report.txt", (gate.report_text + "\n").encode())
-    write("validation/report.json", _json(gate.report_json))
-    write("validation/report.ttl", gate.report_graph.serialize(format="turtle").encode())
-    write(
-        "validation/competency.json",
-        _json(
-            [
-                {
-                    "id": r.case.id,
-                    "query": r.case.query,
-                    "question": r.case.question,
-                    "parameters": dict(r.case.params),
-                    "checks": len(r.case.checks),
-                    "passed": r.passed,
-                }
-                for r in gate.cases
-            ]
-        ),
-    )
-
+        _write(folder, f"nkc-kg.{kind}", store.dump(kind)[0])
+    queries = _write_query_answers(folder, gate, iris)
+    _write_ontology(folder, iris)
+    _write_validation(folder, gate)
     files = {
         p.relative_to(folder).as_posix(): {
             "sha256": sha256_file(p),
@@ -324,14 +276,70 @@ def _write_bundle(
         "previous": previous.version if previous else None,
         "changes": _changes(folder, queries, previous),
     }
-    write(MANIFEST, _json(manifest))
-    write(DESCRIPTION, describe(manifest, iris).serialize(format="turtle").encode())
+    _write(folder, MANIFEST, _json(manifest))
+    _write(folder, DESCRIPTION, describe(manifest, iris).serialize(format="turtle").encode())
     sums = "".join(
         f"{sha256_file(p)}  {p.relative_to(folder).as_posix()}\n"
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != SUMS
     )
-    write(SUMS, sums.encode())
+    _write(folder, SUMS, sums.encode())
+
+
+def _write(folder: Path, name: str, data: bytes) -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _write_query_answers(folder: Path, gate: Gate, iris: Iris) -> dict[str, Any]:
+    """Each named query's answer for its example parameters, as CSV; their entries of the manifest."""
+    queries: dict[str, Any] = {}
+    for name, query in gate.catalog.items():
+        params = {p.name: p.example for p in query.parameters}
+        result = run_named(query, params, gate.store, gate.index, iris)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow([str(row.get(v, "")) for v in result.variables])
+        _write(folder, f"queries/{name}.csv", out.getvalue().encode())
+        queries[name] = {
+            "file": f"queries/{name}.csv",
+            "summary": query.summary,
+            "parameters": params,
+            "columns": result.variables,
+            "rows": len(result.rows),
+        }
+    return queries
+
+
+def _write_ontology(folder: Path, iris: Iris) -> None:
+    from nkc_kg.loaders.validation import ontology_graph
+
+    ontology = ontology_graph(iris.base)
+    _write(folder, "ontology/nkc-kg.ttl", ontology.serialize(format="turtle").encode())
+    _write(folder, "ontology/nkc-kg.html", _ontology_html(ontology, iris, "nl"))
+    _write(folder, "ontology/nkc-kg.en.html", _ontology_html(ontology, iris, "en"))
+
+
+def _write_validation(folder: Path, gate: Gate) -> None:
+    """The SHACL report (text, JSON, Turtle) and the competency questions' results."""
+    _write(folder, "validation/report.txt", (gate.report_text + "\n").encode())
+    _write(folder, "validation/report.json", _json(gate.report_json))
+    _write(folder, "validation/report.ttl", gate.report_graph.serialize(format="turtle").encode())
+    competency = [
+        {
+            "id": r.case.id,
+            "query": r.case.query,
+            "question": r.case.question,
+            "parameters": dict(r.case.params),
+            "checks": len(r.case.checks),
+            "passed": r.passed,
+        }
+        for r in gate.cases
+    ]
+    _write(folder, "validation/competency.json", _json(competency))
 
 
 def _changes(folder: Path, queries: Mapping[str, Any], previous: Release | None) -> dict[str, Any] | None:

@@ -19,6 +19,20 @@ def test_run_a_named_query(client: TestClient) -> None:
     assert ("zeldzame-kankers-2025", "3", "1") in steps
 
 
+def test_a_quarter_is_read_as_the_question_api_reads_it(client: TestClient) -> None:
+    """/api/queries takes the quarters /api/questions takes ('4e kwartaal 2025'), with the same rows."""
+    written = client.get("/api/queries/steps-in-quarter", params={"quarter": "Q4 2025"})
+    assert written.status_code == 200 and written.json()["rows"]
+    for spelled in ("4e kwartaal 2025", "vierde kwartaal 2025", "2025-Q4", "fourth quarter 2025"):
+        r = client.get("/api/queries/steps-in-quarter", params={"quarter": spelled})
+        assert r.status_code == 200, (spelled, r.text)
+        assert r.json()["rows"] == written.json()["rows"], spelled
+        question = client.get("/api/questions/steps-in-quarter", params={"quarter": spelled})
+        assert question.status_code == 200 and len(question.json()["rows"]) == len(written.json()["rows"])
+    bad = client.get("/api/queries/steps-in-quarter", params={"quarter": "5e kwartaal 2025"})
+    assert bad.status_code == 400 and "4e kwartaal 2025" in bad.text
+
+
 def test_unknown_query_and_unknown_party_are_404_with_suggestions(client: TestClient) -> None:
     assert client.get("/api/queries/nope").status_code == 404
     r = client.get("/api/queries/party-leads", params={"party": "IKNLL", "year": "2025"})
