@@ -40,8 +40,8 @@ from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, parse_query
 from nkc_kg.service.graph.plan_data import NotFound
 from nkc_kg.service.graph.rows import integer, text
 from nkc_kg.service.graph.runner import EntityIndex
-from nkc_kg.service.i18n.messages import message
 from nkc_kg.service.graph.urls import service_path
+from nkc_kg.service.i18n.messages import message
 from nkc_kg.service.store.embedded import Row, Store
 from rdflib import URIRef
 

@@ -28,8 +28,8 @@ from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.graph.queries import read_query
 from nkc_kg.service.graph.rows import text
-from nkc_kg.service.i18n.wording import join_words, month_year, number_list
 from nkc_kg.service.graph.urls import service_path
+from nkc_kg.service.i18n.wording import join_words, month_year, number_list
 from nkc_kg.service.store.embedded import Store
 from rdflib import URIRef
 

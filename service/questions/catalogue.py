@@ -27,8 +27,8 @@ from nkc_kg.service.graph.periods import quarter_of
 from nkc_kg.service.graph.plan_data import PlanData
 from nkc_kg.service.graph.provenance import Provenance, iris_in
 from nkc_kg.service.graph.runner import EntityIndex, bind_parameters
-from nkc_kg.service.i18n.wording import pick
 from nkc_kg.service.graph.urls import service_path
+from nkc_kg.service.i18n.wording import pick
 from nkc_kg.service.questions.answers import ANSWERS, Context
 from nkc_kg.service.questions.lookups import JsonDict
 from nkc_kg.service.questions.values import RESERVED, Resolved, UnknownValue, ValueReading, shown
