@@ -77,7 +77,7 @@ def load_service(settings: Settings) -> Service:
     a remote store. Broken curated data stops start-up with every error at file:line; an unusable
     remote store raises StoreUnavailable saying why."""
     began = time.perf_counter()
-    iris = Iris()
+    iris = Iris(settings.base_iri)
     store: Store
     snapshot: Path | None = None
     if settings.store == "remote":
@@ -98,7 +98,7 @@ def load_service(settings: Settings) -> Service:
         snapshot = settings.dataset
     else:
         try:
-            store, snapshot = load_curated(iris)
+            store, snapshot = load_curated(iris, settings.data_dir, settings.cache_dir)
         except CuratedDataError as exc:
             raise SystemExit(str(exc)) from None
         if settings.store_dir is not None:
@@ -283,8 +283,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(pages_router(people, question_links(svc.catalog), DUMP_FORMATS))
     app.include_router(site_router(svc.store, svc.catalog, people.pages))
     include_editor_routes(app, svc, plan_data, people, ApiError)  # annotation, completeness (before /api/plans/…)
-    app.include_router(validate_router(svc.settings.upload_limit, ApiError))
-    app.include_router(validate_page_router(people.pages, svc.settings.upload_limit))
+    app.include_router(validate_router(svc.settings.upload_limit, ApiError, svc.settings.data_dir, svc.iris))
+    app.include_router(validate_page_router(people.pages, svc.settings.upload_limit, svc.settings.data_dir, svc.iris))
     app.include_router(rest_router(plan_data, ApiError, annotate=lambda kind, a: with_sources(provenance, kind, a)))
     app.include_router(named_router(svc, ApiError, cite=questions.cited_for))
     app.include_router(diff_router(plan_data, people.pages, ApiError))
@@ -358,7 +358,7 @@ def _wants_html(request: Request) -> bool:
 
 
 def app_from_env() -> FastAPI:
-    """App factory for ``uvicorn --factory`` (and ``nkc-kg serve --workers N``): settings from NKC_KG_*."""
+    """App factory for ``uvicorn --factory``: settings from NKC_KG_* (``nkc-kg serve`` passes its own)."""
     return create_app(Settings.from_env())
 
 

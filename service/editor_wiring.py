@@ -18,6 +18,8 @@ from nkc_kg.service.completeness.routes import build_router as completeness_rout
 from nkc_kg.service.store.embedded import EmbeddedStore
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from nkc_kg.loaders.curated.yamlio import Location
     from nkc_kg.loaders.iris import Iris
     from nkc_kg.service.app import Service
@@ -42,14 +44,15 @@ def built_once(factory: Callable[[], T]) -> Callable[[], T]:
     return get
 
 
-def curated_locations(iris: Iris) -> Callable[[], Mapping[str, Location]]:
-    """The file:line of every curated record, read from data/ (the graph itself does not keep them)."""
+def curated_locations(iris: Iris, data_dir: Path) -> Callable[[], Mapping[str, Location]]:
+    """The file:line of every curated record, read from ``data_dir`` (the graph itself does not keep them)."""
 
     def read() -> Mapping[str, Location]:
         from nkc_kg.loaders.build import build_from_paths  # the loaders are imported only when needed
         from nkc_kg.loaders.paths import curated_data_paths
 
-        return {str(node): where for node, where in build_from_paths(curated_data_paths(), iris).locations.items()}
+        built = build_from_paths(curated_data_paths(data_dir), iris)
+        return {str(node): where for node, where in built.locations.items()}
 
     return built_once(read)
 
@@ -62,7 +65,9 @@ def include(app: FastAPI, svc: Service, data: PlanData, people: PeoplePages, err
     app.state.annotator = annotator
     # file:line are known when the graph is the curated data of this checkout, not a dataset file or remote store
     serves_curated = isinstance(svc.store, EmbeddedStore) and svc.settings.store == "embedded"
-    locations = curated_locations(svc.iris) if serves_curated and svc.settings.dataset is None else None
+    locations = (
+        curated_locations(svc.iris, svc.settings.data_dir) if serves_curated and svc.settings.dataset is None else None
+    )
     completeness = Completeness(svc.store, svc.iris, svc.index, annotator, locations)
     app.state.completeness = completeness
     app.include_router(annotate_router(annotator, people.pages, error))

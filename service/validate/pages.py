@@ -18,6 +18,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 if TYPE_CHECKING:
     from nkc_kg.loaders.curated.yamlio import Location
+    from nkc_kg.loaders.iris import Iris
     from nkc_kg.loaders.validation import Report
 
 SUFFIXES = {".xlsx", ".yaml", ".yml", ".ttl", ".jsonld", ".json", ".nt", ".rdf", ".trig"}
@@ -86,7 +87,7 @@ async def _one_chunk(body: bytes) -> AsyncGenerator[bytes, None]:
     yield body
 
 
-def build_router(pages: Pages, upload_limit: int) -> APIRouter:
+def build_router(pages: Pages, upload_limit: int, data_dir: Path, iris: Iris) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     def render(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
@@ -100,16 +101,16 @@ def build_router(pages: Pages, upload_limit: int) -> APIRouter:
     async def check(request: Request) -> HTMLResponse:
         try:
             body = await read_limited(request, upload_limit, _PageError)
-            name, content = await _upload(request, body)
+            name, content = await _upload(request, body, data_dir)
         except _PageError as exc:
             return render(request, exc.status, problem="validate.too_large" if exc.status == 413 else exc.error)
-        report = await anyio.to_thread.run_sync(validate_upload, content, name)
+        report = await anyio.to_thread.run_sync(validate_upload, content, name, data_dir, iris)
         return render(request, filename=name, report=report_view(report, page_language(request)))
 
     return router
 
 
-async def _upload(request: Request, body: bytes) -> tuple[str, bytes]:
+async def _upload(request: Request, body: bytes, data_dir: Path) -> tuple[str, bytes]:
     """The uploaded file's name for validation and its bytes, from a multipart form."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "multipart/form-data":
@@ -129,4 +130,4 @@ async def _upload(request: Request, body: bytes) -> tuple[str, bytes]:
     if not content:
         raise _PageError(400, "validate.none")
     normal = {".yml": ".yaml", ".json": ".jsonld"}.get(suffix, suffix)
-    return upload_name(normal, upload.filename), content
+    return upload_name(normal, upload.filename, data_dir), content

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Query, Request
-from nkc_kg.loaders.paths import curated_data_paths
+from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
 
 if TYPE_CHECKING:  # pyshacl and the loaders take ~1 s to import: only a validation request pays for that
+    from nkc_kg.loaders.iris import Iris
     from nkc_kg.loaders.validation import Report
 
 SUFFIX_FOR = {
@@ -61,20 +62,20 @@ async def read_limited(request: Request, upload_limit: int, error: type[Exceptio
     return bytes(body)
 
 
-def upload_name(suffix: str, filename: str | None) -> str:
+def upload_name(suffix: str, filename: str | None, data_dir: Path = DATA_DIR) -> str:
     """The name validation sees: a YAML file keeps a shipped file's name (it replaces that file), a workbook
     its own name (reports name it); anything else, or an odd name, becomes ``upload<suffix>``."""
     if not filename:
         return SAFE_NAME + suffix
     base = Path(filename.replace("\\", "/")).name
-    if suffix == ".yaml" and base in {p.name for p in curated_data_paths()}:
+    if suffix == ".yaml" and base in {p.name for p in curated_data_paths(data_dir)}:
         return base
     if suffix == ".xlsx" and base.lower().endswith(".xlsx") and SAFE_FILENAME.match(base):
         return base
     return SAFE_NAME + suffix
 
 
-def build_router(upload_limit: int, error: type[Exception]) -> APIRouter:
+def build_router(upload_limit: int, error: type[Exception], data_dir: Path, iris: Iris) -> APIRouter:
     router = APIRouter(tags=["Validation"])
 
     @router.post(
@@ -106,11 +107,11 @@ def build_router(upload_limit: int, error: type[Exception]) -> APIRouter:
         body = await read_limited(request, upload_limit, error)
         suffix = SUFFIX_FOR[media]
         if suffix == ".yaml" and filename:
-            shipped = {p.name for p in curated_data_paths()}
+            shipped = {p.name for p in curated_data_paths(data_dir)}
             if filename not in shipped and not filename.replace("-", "").replace(".yaml", "").isalnum():
                 raise error(400, "bad filename", "use the name of a curated file, e.g. zeldzame-kankers-2025.yaml")  # type: ignore[call-arg]
-        name = upload_name(suffix, filename)
-        report = await anyio.to_thread.run_sync(validate_upload, body, name)
+        name = upload_name(suffix, filename, data_dir)
+        report = await anyio.to_thread.run_sync(validate_upload, body, name, data_dir, iris)
         if report.errors and not report.results:
             first = report.errors[0]
             line = first.location.line if first.location else None
@@ -120,14 +121,14 @@ def build_router(upload_limit: int, error: type[Exception]) -> APIRouter:
     return router
 
 
-def validate_upload(body: bytes, name: str) -> Report:
-    """Validate uploaded bytes as the file ``name`` (blocking: ~15 s of SHACL; call it in a worker thread)."""
-    from nkc_kg.loaders.iris import Iris
+def validate_upload(body: bytes, name: str, data_dir: Path, iris: Iris) -> Report:
+    """Validate uploaded bytes as the file ``name`` with the curated data of ``data_dir`` (blocking: ~15 s of
+    SHACL; call it in a worker thread)."""
     from nkc_kg.loaders.validation import validate_paths, validate_workbook
 
     with tempfile.TemporaryDirectory(prefix="nkc-kg-validate-") as folder:
         path = Path(folder) / name
         path.write_bytes(body)
         if name.endswith(".xlsx"):
-            return validate_workbook(path, curated_data_paths(), Iris(), display=name)
-        return validate_paths([path], curated_data_paths())
+            return validate_workbook(path, curated_data_paths(data_dir), iris, display=name)
+        return validate_paths([path], data_dir, iris)
