@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from nkc_kg.loaders.curated.reader import curated_paths, read_curated
+from nkc_kg.loaders.curated.reader import read_curated
+from nkc_kg.loaders.paths import curated_data_paths
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or curated_paths(Path("data"))
+    paths = [Path(a) for a in argv] or curated_data_paths(Path("data"))
     result = read_curated(paths)
     for err in result.errors:
         print(err)

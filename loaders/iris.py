@@ -1,13 +1,12 @@
 """The one home of namespaces and IRI minting.
 
-All data IRIs hang off one base (default ``https://w3id.org/nkc-kg/``, set
-``NKC_KG_BASE_IRI`` to change it). The ontology is written against the
+All data IRIs hang off one base (default ``https://w3id.org/nkc-kg/``; the service
+passes another from ``NKC_KG_BASE_IRI``). The ontology is written against the
 default base; :func:`rebase_graph` moves it when another base is configured.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from urllib.parse import quote
@@ -44,11 +43,6 @@ __all__ = [
 ]
 
 
-def configured_base() -> str:
-    base = os.environ.get("NKC_KG_BASE_IRI", DEFAULT_BASE)
-    return base if base.endswith("/") else base + "/"
-
-
 def slugify(text: str) -> str:
     """Readable ASCII slug: 'CieBAG' -> 'ciebag', '(O)DAP' -> 'o-dap', 'V&VN' -> 'v-vn'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -58,8 +52,8 @@ def slugify(text: str) -> str:
 class Iris:
     """Mints every IRI of the graph from one base."""
 
-    def __init__(self, base: str | None = None) -> None:
-        self.base = base or configured_base()
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base if base.endswith("/") else base + "/"
         self.nkc = Namespace(self.base + "def#")
 
     def rebase(self, text: str) -> str:

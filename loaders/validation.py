@@ -14,7 +14,7 @@ import pyshacl
 from nkc_kg.loaders.build import BuildResult, build_from_paths
 from nkc_kg.loaders.curated.yamlio import CurationError, Location
 from nkc_kg.loaders.iris import RDF, SH, Iris
-from nkc_kg.loaders.paths import ONTOLOGY_DIR, SHAPES_DIR
+from nkc_kg.loaders.paths import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, curated_data_paths
 from nkc_kg.loaders.report_groups import group_of
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -265,8 +265,8 @@ def turtle_locations(path: Path, graph: Graph) -> dict[Node, Location]:
     return locations
 
 
-def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None = None) -> Report:
-    """Validate curated YAML (replacing shipped files of the same name) and/or RDF files."""
+def validate_paths(paths: list[Path], data_dir: Path = DATA_DIR, iris: Iris | None = None) -> Report:
+    """Validate curated YAML (replacing the files of the same name in ``data_dir``) and/or RDF files."""
     iris = iris or Iris()
     yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
@@ -280,8 +280,7 @@ def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris | None 
             for p in unknown
         ]
     )
-    replaced = {p.name for p in yaml_paths}
-    curated = [p for p in data_paths if p.name not in replaced] + yaml_paths
+    curated = curated_data_paths(data_dir, yaml_paths)
     for workbook in workbooks:
         sub = validate_workbook(workbook, curated, iris)
         report.results += sub.results

@@ -125,7 +125,7 @@ def install_state(app: FastAPI, service: Service) -> None:
     state.annotator = annotator = built_once(lambda: Annotator.build(service.store, service.iris))
     settings = service.settings
     serves_curated = isinstance(service.store, EmbeddedStore) and settings.store == "embedded"
-    locations = curated_locations(service.iris) if serves_curated and settings.dataset is None else None
+    locations = curated_locations(service.iris, settings.data_dir) if serves_curated and settings.dataset is None else None
     state.completeness = Completeness(service.store, service.iris, service.index, annotator, locations)
     state.comparisons = Comparisons(data)
     state.dumps = Dumps(service.store)
@@ -167,5 +167,5 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
 
 
 def app_from_env() -> FastAPI:
-    """App factory for ``uvicorn --factory`` (and ``nkc-kg serve --workers N``): settings from NKC_KG_*."""
+    """App factory for ``uvicorn --factory``: settings from NKC_KG_* (``nkc-kg serve`` passes its own)."""
     return create_app(Settings.from_env())

@@ -1,11 +1,20 @@
-"""One Settings object, read once from the environment (NKC_KG_*)."""
+"""One Settings object, read once from the environment (NKC_KG_*): the only reader of NKC_KG_* variables.
+
+Every command reads it at start-up (``nkc-kg`` main) and passes it on: to the app, to the loaders as
+plain values (a data folder, a base IRI), to the worker processes of ``serve --workers N`` as an
+argument. Nothing writes the environment.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from nkc_kg.loaders.iris import DEFAULT_BASE
+from nkc_kg.loaders.paths import DATA_DIR, ROOT
 
 
 class SettingsError(ValueError):
@@ -37,6 +46,23 @@ def _flag(name: str) -> bool:
     raise SettingsError(f"{name}={raw!r}: expected 1/true/yes or 0/false/no")
 
 
+def _folder(name: str) -> Path | None:
+    raw = os.environ.get(name)
+    if not raw:
+        return None
+    if not Path(raw).is_dir():
+        raise SettingsError(f"{name}={raw!r}: no such folder")
+    return Path(raw)
+
+
+def _base_iri() -> str:
+    base = os.environ.get("NKC_KG_BASE_IRI") or DEFAULT_BASE
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise SettingsError(f"NKC_KG_BASE_IRI={base!r}: expected an http(s) IRI without ?query or #fragment")
+    return base if base.endswith("/") else base + "/"
+
+
 DATASET_SUFFIXES = (".nq", ".trig")
 STORES = ("embedded", "remote")
 ENDPOINT_CLIENTS = ("httpx", "sparqlwrapper")
@@ -59,6 +85,16 @@ class Settings:
     store_dir: Path | None = None
     releases: Path | None = None  # serve the current release of this folder (nkc-kg publish); None: build data/
     release_poll: float = 2.0  # seconds between looks at releases/current while serving releases
+    data_dir: Path = DATA_DIR  # the curated data the graph is built from (NKC_KG_DATA_DIR, --data)
+    base_iri: str = DEFAULT_BASE  # base of the data IRIs (ends in /)
+    cache_dir: Path | None = None  # where built datasets are cached; None: build/cache/ of the checkout
+    home: Path = ROOT  # NKC_KG_HOME: the folder of the default data/, releases/ and build/cache/
+
+    def with_data_dir(self, folder: Path) -> Settings:
+        """These settings reading the curated data of ``folder`` (``--data``)."""
+        if not folder.is_dir():
+            raise SettingsError(f"--data {folder}: no such folder")
+        return dataclasses.replace(self, data_dir=folder)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -80,11 +116,21 @@ class Settings:
             raise SettingsError(f"NKC_KG_DATASET={dataset!r}: no such file")
         if dataset and Path(dataset).suffix not in DATASET_SUFFIXES:
             raise SettingsError(f"NKC_KG_DATASET={dataset!r}: expected one of {', '.join(DATASET_SUFFIXES)}")
+        # NKC_KG_RELEASES need not exist yet (publish creates it); serving checks it
         releases = os.environ.get("NKC_KG_RELEASES") or None
-        if releases and not Path(releases).is_dir():
-            raise SettingsError(f"NKC_KG_RELEASES={releases!r}: no such folder (nkc-kg publish creates it)")
+        home = _folder("NKC_KG_HOME")
+        data_dir = _folder("NKC_KG_DATA_DIR")
+        if data_dir is None and home is not None:
+            data_dir = home / "data"
+            if not data_dir.is_dir():
+                raise SettingsError(f"NKC_KG_HOME={str(home)!r}: it has no data/ folder (or set NKC_KG_DATA_DIR)")
+        cache_dir = os.environ.get("NKC_KG_CACHE_DIR") or None
         return cls(
             store=store,
+            home=home or ROOT,
+            data_dir=data_dir or DATA_DIR,
+            cache_dir=Path(cache_dir) if cache_dir else (home / "build" / "cache" if home else None),
+            base_iri=_base_iri(),
             releases=Path(releases) if releases else None,
             release_poll=_number("NKC_KG_RELEASE_POLL", 2.0),
             dataset=Path(dataset) if dataset else None,

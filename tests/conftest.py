@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from nkc_kg.loaders.build import BuildResult
 from nkc_kg.loaders.dataset import build_dataset
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.loaders.paths import QUERIES_DIR, ROOT, SEEDS_DIR
+from nkc_kg.loaders.paths import QUERIES_DIR, ROOT
 from nkc_kg.service.graph.catalog import NamedQuery, load_catalog
 from nkc_kg.service.graph.runner import EntityIndex
 from nkc_kg.service.store.embedded import EmbeddedStore
+
+# The plans as text, beside the checkout; only tests read them (the product never does).
+SEEDS_DIR = Path(os.environ.get("NKC_KG_SEEDS") or ROOT.parent / "shared" / "seeds")
 
 
 @pytest.fixture(scope="session")

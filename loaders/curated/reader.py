@@ -71,7 +71,3 @@ def read_curated(paths: list[Path]) -> ReadResult:
         except ExceptionGroup as group:
             result.errors.extend(e for e in group.exceptions if isinstance(e, CurationError))
     return result
-
-
-def curated_paths(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.glob("*.yaml") if not p.name.startswith("_"))

@@ -5,34 +5,74 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from nkc_kg.loaders.curated.reader import read_curated, read_curated_file
-from nkc_kg.loaders.curated.yamlio import display_path
-from nkc_kg.loaders.draft.extract import Draft, document_of_seed, draft_plan, is_known_document, plans_of_document
-from nkc_kg.loaders.draft.parties import NameIndex
-from nkc_kg.loaders.draft.report import format_findings
-from nkc_kg.loaders.draft.writer import planned_files
-from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
+from nkc_kg.loaders.command_line import OK, USAGE, add_data_option, fail
+
+if TYPE_CHECKING:
+    from nkc_kg.loaders.draft.extract import Draft
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+DESCRIPTION = (
+    "Draft curated data from a plan exported as text: the activity cards (titles, subgoals, steps with "
+    "timeframes, leads, parties to involve, other initiatives, intended results), the team and the list of "
+    "abbreviations. A party name becomes the id of the curated party with that abbreviation, label or alt label; "
+    "other names stay as text. Writes <plan>-activiteiten.yaml and <plan>.yaml and reports, with file:line, what "
+    "it could not place. It never writes into data/ without --into-data, and never overwrites a file without "
+    "--force."
+)
+
+
+class CuratedData(Protocol):
+    """What the draft needs of the command's settings (the service's Settings has it)."""
+
+    @property
+    def data_dir(self) -> Path: ...
 
 
 class DraftError(Exception):
     """A reason not to draft, for the command line (exit code 2)."""
 
 
-def run_draft(args: argparse.Namespace) -> int:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "draft",
+        help="draft curated YAML from a plan exported as text (activity cards, team, abbreviations)",
+        description=DESCRIPTION,
+        epilog="example: nkc-kg draft actieplan-2026.txt --document actieplan-zeldzame-kankers-2026 "
+        "--plan zeldzame-kankers-2026 -o draft/",
+    )
+    p.add_argument("file", help="the plan as text, e.g. ../shared/seeds/000_06674551e0d8bb76.txt")
+    p.add_argument("-o", "--output", default="draft", help="folder to write to (default: draft/)")
+    p.add_argument("--document", help="source document id (default: looked up by file name in data/sources.yaml)")
+    p.add_argument("--plan", help="plan id (default: the plan of that document in data/)")
+    p.add_argument("--first-slide", type=int, help="slide number of the text's first page (default: from page numbers)")
+    p.add_argument("--force", action="store_true", help="overwrite draft files that exist")
+    p.add_argument("--into-data", action="store_true", help="allow -o to point into data/ (the curated data)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    add_data_option(p)
+    p.set_defaults(run=run_draft)
+
+
+def run_draft(args: argparse.Namespace, settings: CuratedData) -> int:
     try:
-        return _run(args)
+        return _run(args, settings.data_dir)
     except DraftError as exc:
-        print(f"nkc-kg draft: {exc}", file=sys.stderr)
-        return 2
+        return fail(f"draft: {exc}", USAGE)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, data_dir: Path) -> int:
+    # the readers and the drafter are imported when the command runs, not by every `nkc-kg` start
+    from nkc_kg.loaders.curated.reader import read_curated
+    from nkc_kg.loaders.curated.yamlio import display_path
+    from nkc_kg.loaders.draft.extract import draft_plan, is_known_document
+    from nkc_kg.loaders.draft.parties import NameIndex
+    from nkc_kg.loaders.draft.writer import planned_files
+    from nkc_kg.loaders.paths import curated_data_paths
+
     source = Path(args.file)
     if not source.is_file():
         raise DraftError(f"no such file: {source}")
@@ -42,12 +82,12 @@ def _run(args: argparse.Namespace) -> int:
         line = source.read_bytes()[: exc.start].count(b"\n") + 1
         raise DraftError(f"{display_path(source)}:{line}: not UTF-8 text ({exc.reason})") from None
     folder = Path(args.output)
-    if _inside(folder, DATA_DIR) and not args.into_data:
+    if _inside(folder, data_dir) and not args.into_data:
         raise DraftError(
-            f"refusing to write into {display_path(DATA_DIR)} (the curated data): choose another folder with -o, "
+            f"refusing to write into {display_path(data_dir)} (the curated data): choose another folder with -o, "
             "or pass --into-data"
         )
-    curated = read_curated(curated_data_paths())
+    curated = read_curated(curated_data_paths(data_dir))
     if curated.errors:
         raise DraftError("the curated data has errors; fix them first:\n" + "\n".join(map(str, curated.errors)))
     records = [cf.record for cf in curated.files]
@@ -69,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
     for path, content in files.items():
         _write_checked(path, content)
     print(_summary(draft, source, list(files), args.lang))
-    return 0
+    return OK
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -78,6 +118,8 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _ids(args: argparse.Namespace, records: list, source: Path) -> tuple[str, str]:  # type: ignore[type-arg]
+    from nkc_kg.loaders.draft.extract import document_of_seed, plans_of_document
+
     document = args.document or document_of_seed(records, source.name)
     if document is None:
         raise DraftError(
@@ -100,6 +142,8 @@ def _ids(args: argparse.Namespace, records: list, source: Path) -> tuple[str, st
 
 def _write_checked(path: Path, content: str) -> None:
     """Write through a temporary file that must read back as curated data, so no half or invalid file is left."""
+    from nkc_kg.loaders.curated.reader import read_curated_file
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".yaml", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -112,6 +156,9 @@ def _write_checked(path: Path, content: str) -> None:
 
 
 def _summary(draft: Draft, source: Path, written: list[Path], lang: str) -> str:
+    from nkc_kg.loaders.curated.yamlio import display_path
+    from nkc_kg.loaders.draft.report import format_findings
+
     steps = [s for a in draft.activities for s in a.steps]
     members = sum(len(t.members) for t in draft.teams)
     nl = (

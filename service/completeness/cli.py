@@ -1,64 +1,79 @@
 """``nkc-kg completeness PLAN [FILES…]``: the completeness report of a plan on the command line.
 
-Curated YAML files given replace the shipped files of the same name (as ``nkc-kg validate`` does),
+Curated YAML files given replace the curated files of the same name (as ``nkc-kg validate`` does),
 so an editor sees the report of a draft before it ships; every gap names the file and line to fix.
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nkc_kg.loaders.iris import Iris
-from nkc_kg.service.annotate.annotator import Annotator
-from nkc_kg.service.completeness.checks import Completeness, grouped_gaps, places
-from nkc_kg.service.graph.runner import EntityIndex
-from nkc_kg.service.i18n.messages import message
-from nkc_kg.service.store.embedded import EmbeddedStore
+from nkc_kg.loaders.command_line import FAILED, OK, USAGE, add_data_option, fail
+
+if TYPE_CHECKING:
+    from nkc_kg.service.settings import Settings
 
 
-def run(plan: str, paths: list[str], lang: str, fmt: str) -> int:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("completeness", help="what a plan's data lacks, with file:line (also of draft files)")
+    p.add_argument("plan", help="zeldzame-kankers-2025, zeldzame-kankers-2024 or late-gevolgen-2025")
+    p.add_argument("paths", nargs="*", help="draft YAML files or folders, replacing the curated files of that name")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    add_data_option(p)
+    p.set_defaults(run=cmd_completeness)
+
+
+def cmd_completeness(args: argparse.Namespace, settings: Settings) -> int:
+    return run(args.plan, args.paths, args.lang, args.format, settings)
+
+
+def run(plan: str, paths: list[str], lang: str, fmt: str, settings: Settings) -> int:
     from nkc_kg.loaders.dataset import build_dataset  # brings pyshacl: only this command pays for it
+    from nkc_kg.loaders.iris import Iris
     from nkc_kg.loaders.paths import curated_data_paths
+    from nkc_kg.service.annotate.annotator import Annotator
+    from nkc_kg.service.completeness.checks import Completeness
+    from nkc_kg.service.graph.runner import EntityIndex
+    from nkc_kg.service.store.embedded import EmbeddedStore
 
     drafts: list[Path] = []
     for name in paths:
         path = Path(name)
         if not path.exists():
-            return _fail(f"no such file: {path}")
+            return fail(f"no such file: {path}", USAGE)
         drafts += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     not_yaml = [p for p in drafts if p.suffix.lower() not in (".yaml", ".yml")]
     if not_yaml:
-        return _fail(f"{not_yaml[0]}: give curated YAML files (they replace the shipped files of the same name)")
-    replaced = {p.name for p in drafts}
-    iris = Iris()
-    built = build_dataset([p for p in curated_data_paths() if p.name not in replaced] + drafts, iris)
+        return fail(f"{not_yaml[0]}: give curated YAML files (they replace the curated files of the same name)", USAGE)
+    iris = Iris(settings.base_iri)
+    built = build_dataset(curated_data_paths(settings.data_dir, drafts), iris)
     if built.errors:
         for err in built.errors:
             print(err, file=sys.stderr)
-        return _fail(f"{len(built.errors)} error(s) in the curated data; fix them first (nkc-kg validate)", 1)
+        return fail(f"{len(built.errors)} error(s) in the curated data; fix them first (nkc-kg validate)", FAILED)
     store = EmbeddedStore.from_dataset(built.dataset)
     index = EntityIndex.build(store, iris)
     if plan not in index.plans:
         close = difflib.get_close_matches(plan, list(index.plans), n=3, cutoff=0.5)
         hint = f" (did you mean: {', '.join(close)}?)" if close else f" (known: {', '.join(sorted(index.plans))})"
-        return _fail(f"unknown plan {plan!r}{hint}")
+        return fail(f"unknown plan {plan!r}{hint}", USAGE)
     annotator = Annotator.build(store, iris)
     locations = {str(node): where for node, where in built.locations.items()}
     report = Completeness(store, iris, index, lambda: annotator, lambda: locations).report(plan)
     print(json.dumps(report, ensure_ascii=False, indent=2) if fmt == "json" else format_report(report, lang))
-    return 0
-
-
-def _fail(text: str, code: int = 2) -> int:
-    print(f"nkc-kg: {text}", file=sys.stderr)
-    return code
+    return OK
 
 
 def format_report(report: dict[str, Any], lang: str = "nl") -> str:
+    from nkc_kg.service.completeness.checks import grouped_gaps, places
+    from nkc_kg.service.i18n.messages import message
+
     def t(key: str) -> str:
         return message(key, lang)
 

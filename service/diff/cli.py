@@ -1,8 +1,9 @@
 """``nkc-kg diff``: compare two plan versions, each from the shipped data or from a plan editor's draft files.
 
-A side given ``--from-data``/``--to-data`` is built from the shipped curated files with the given YAML
-files replacing the shipped files of the same name (as ``nkc-kg validate`` does); otherwise it is the
-shipped data. Both sides are read through the store interface, as the service reads them.
+A side given ``--from-data``/``--to-data`` is built from the curated files (``--data``, else the shipped
+data) with the given YAML files replacing the files of the same name (as ``nkc-kg validate`` does);
+otherwise it is the curated data itself. Both sides are read through the store interface, as the
+service reads them.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nkc_kg.loaders.iris import Iris
-from nkc_kg.loaders.paths import curated_data_paths
-from nkc_kg.service.diff.compare import compare
-from nkc_kg.service.diff.report import format_diff
-from nkc_kg.service.diff.versions import VersionReader
-from nkc_kg.service.graph.plan_data import NotFound, PlanData
-from nkc_kg.service.graph.runner import EntityIndex
-from nkc_kg.service.store.embedded import EmbeddedStore
+from nkc_kg.loaders.command_line import FAILED, OK, USAGE, add_data_option, fail
+from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
+
+if TYPE_CHECKING:
+    from nkc_kg.loaders.iris import Iris
+    from nkc_kg.service.diff.versions import VersionReader
+    from nkc_kg.service.settings import Settings
 
 DESCRIPTION = """\
 Compare two versions of an action plan: activities added, removed, renumbered or continued, and per
@@ -39,8 +40,8 @@ examples:
   nkc-kg diff zeldzame-kankers-2025 --to-data my-draft/zeldzame-kankers-2025-activiteiten.yaml --lang en
   nkc-kg diff zeldzame-kankers-2024 zeldzame-kankers-2025 --format json
 
-exit status: 0 compared (whether or not there are differences), 1 the draft files do not build
-(every error with file:line), 2 unknown plan or bad arguments.
+exit status: 0 compared (whether or not there are differences), 1 the draft files are missing or do
+not build (every error with file:line), 2 unknown plan or bad arguments.
 """
 
 
@@ -48,8 +49,8 @@ class DraftError(Exception):
     """The draft files cannot be read or built; the message lists every problem with file:line."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
         "diff",
         help="compare two plan versions: editions (2024 → 2025) or a draft against the shipped plan",
         description=DESCRIPTION,
@@ -76,7 +77,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the text report (default nl)")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.set_defaults(func=cmd_diff)
+    add_data_option(p)
+    p.set_defaults(run=cmd_diff)
 
 
 def draft_files(paths: list[str]) -> list[Path]:
@@ -101,16 +103,18 @@ def draft_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def draft_reader(paths: list[str], iris: Iris) -> VersionReader:
-    """A reader over the graph built from the shipped data with the draft files replacing their namesakes."""
+def draft_reader(paths: list[str], iris: Iris, data_dir: Path = DATA_DIR) -> VersionReader:
+    """A reader over the graph built from the curated data with the draft files replacing their namesakes."""
     from nkc_kg.loaders.dataset import build_dataset  # brings pyshacl: only when a draft is compared
+    from nkc_kg.service.diff.versions import VersionReader
+    from nkc_kg.service.graph.plan_data import PlanData
+    from nkc_kg.service.graph.runner import EntityIndex
+    from nkc_kg.service.store.embedded import EmbeddedStore
 
     files = draft_files(paths)
-    replaced = {p.name for p in files}
-    curated = [p for p in curated_data_paths() if p.name not in replaced] + files
-    built = build_dataset(curated, iris)
+    built = build_dataset(curated_data_paths(data_dir, files), iris)
     if built.errors:
-        shipped = {p.name for p in curated_data_paths()}
+        shipped = {p.name for p in curated_data_paths(data_dir)}
         unmatched = sorted(p.name for p in files if p.name not in shipped)
         hint = (
             f"\n(note: {', '.join(unmatched)} replace(s) no shipped file: a draft file replaces the file of the "
@@ -124,32 +128,35 @@ def draft_reader(paths: list[str], iris: Iris) -> VersionReader:
     return VersionReader(data, draft=True, files=[str(p) for p in files])
 
 
-def shipped_reader(iris: Iris) -> VersionReader:
+def shipped_reader(iris: Iris, data_dir: Path | None = None, cache_dir: Path | None = None) -> VersionReader:
+    from nkc_kg.service.diff.versions import VersionReader
     from nkc_kg.service.graph.dataset import load_curated
+    from nkc_kg.service.graph.plan_data import PlanData
+    from nkc_kg.service.graph.runner import EntityIndex
 
-    store, _ = load_curated(iris)
+    store, _ = load_curated(iris, data_dir, cache_dir)
     return VersionReader(PlanData(store, iris, EntityIndex.build(store, iris)))
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
+def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
+    from nkc_kg.loaders.iris import Iris
+    from nkc_kg.service.diff.compare import compare
+    from nkc_kg.service.diff.report import format_diff
     from nkc_kg.service.graph.dataset import CuratedDataError
+    from nkc_kg.service.graph.plan_data import NotFound
 
-    iris = Iris()
+    iris, data_dir = Iris(settings.base_iri), settings.data_dir
     new_id = args.new or args.old
     try:
-        shipped = shipped_reader(iris) if not (args.from_data and args.to_data) else None
-        old_reader = draft_reader(args.from_data, iris) if args.from_data else shipped
-        new_reader = draft_reader(args.to_data, iris) if args.to_data else shipped
-    except DraftError as exc:
+        both_drafts = args.from_data and args.to_data
+        shipped = None if both_drafts else shipped_reader(iris, data_dir, settings.cache_dir)
+        old_reader = draft_reader(args.from_data, iris, data_dir) if args.from_data else shipped
+        new_reader = draft_reader(args.to_data, iris, data_dir) if args.to_data else shipped
+    except DraftError as exc:  # FAILED also for a missing draft file (tests/test_diff_drafts.py asserts 1)
         print(str(exc), file=sys.stderr)
-        print(
-            "nkc-kg: the draft files do not build; fix the errors above (`nkc-kg validate` checks them too)",
-            file=sys.stderr,
-        )
-        return 1
+        return fail("the draft files do not build; fix the errors above (`nkc-kg validate` checks them too)", FAILED)
     except CuratedDataError as exc:
-        print(f"nkc-kg: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc), FAILED)
     assert old_reader is not None and new_reader is not None
     try:
         old = old_reader.read(args.old, "FROM")
@@ -160,11 +167,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         suggestions = detail.get("suggestions") or []
         hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
         known = f"; known: {', '.join(detail.get('known') or [])}"
-        print(f"nkc-kg: {side}: {exc.what}{hint}{known}", file=sys.stderr)
-        return 2
+        return fail(f"{side}: {exc.what}{hint}{known}", USAGE)
     diff = compare(old, new)
     if args.format == "json":
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_diff(diff, args.lang))
-    return 0
+    return OK

@@ -54,7 +54,7 @@ def load_service(settings: Settings) -> Service:
     a remote store. Broken curated data stops start-up with every error at file:line; an unusable
     remote store raises StoreUnavailable saying why."""
     began = time.perf_counter()
-    iris = Iris()
+    iris = Iris(settings.base_iri)
     store: Store
     snapshot: Path | None = None
     if settings.store == "remote":
@@ -75,7 +75,7 @@ def load_service(settings: Settings) -> Service:
         snapshot = settings.dataset
     else:
         try:
-            store, snapshot = load_curated(iris)
+            store, snapshot = load_curated(iris, settings.data_dir, settings.cache_dir)
         except CuratedDataError as exc:
             raise SystemExit(str(exc)) from None
         if settings.store_dir is not None:

@@ -25,7 +25,7 @@ from typing import Any
 from nkc_kg.loaders.paths import ROOT
 from nkc_kg.service.settings import Settings
 
-DEFAULT_RELEASES_DIR = ROOT / "releases"
+DEFAULT_RELEASES_DIR = ROOT / "releases"  # of the home folder (Settings.home, NKC_KG_HOME)
 CURRENT = "current"
 MANIFEST = "release.json"
 DESCRIPTION = "release.ttl"
@@ -48,7 +48,8 @@ class ReleaseError(Exception):
 
 
 def releases_dir(settings: Settings) -> Path:
-    return settings.releases or Path(os.environ.get("NKC_KG_RELEASES") or DEFAULT_RELEASES_DIR)
+    """The releases folder: NKC_KG_RELEASES (or ``--releases``), else releases/ of the home folder."""
+    return settings.releases or settings.home / DEFAULT_RELEASES_DIR.name
 
 
 def check_version(version: str) -> str:

@@ -237,51 +237,6 @@ class ReleaseServer:
 
 
 def release_app_from_env() -> ReleaseServer:
-    """App factory for ``uvicorn --factory`` (``nkc-kg serve --releases DIR --workers N``)."""
+    """App factory for ``uvicorn --factory``, settings from NKC_KG_* (``nkc-kg serve --releases`` lives in serve/)."""
     settings = Settings.from_env()
     return ReleaseServer(settings, releases_dir(settings))
-
-
-def serve_releases(settings: Settings, folder: Path, host: str, port: int, workers: int) -> int:
-    """`nkc-kg serve --releases DIR` (or NKC_KG_RELEASES): serve ``DIR/current`` and follow it."""
-    import os
-    import sys
-
-    import uvicorn
-
-    if settings.store != "embedded":
-        print(
-            "nkc-kg: serving releases needs the embedded store; for a triple store use "
-            "`nkc-kg load --endpoint URL --release VERSION` and serve it with NKC_KG_STORE=remote",
-            file=sys.stderr,
-        )
-        return 2
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    if workers > 1:
-        # every worker process follows `current` on its own
-        os.environ["NKC_KG_RELEASES"] = str(folder)
-        print(f"nkc-kg: {workers} workers serving {folder}/{CURRENT} on http://{host}:{port}/", flush=True)
-        uvicorn.run(
-            "nkc_kg.service.releases.server:release_app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-        )
-        return 0
-    began = time.perf_counter()
-    try:
-        server = ReleaseServer(settings, folder)
-    except (ReleaseError, OSError, SyntaxError, ValueError, QueryWorkersFailed) as exc:
-        print(f"nkc-kg: cannot serve {folder}/{CURRENT}: {exc}", file=sys.stderr)
-        return 1
-    loaded = server.loaded
-    print(
-        f"nkc-kg: release {loaded.release.version} ({len(loaded.service.store)} quads) loaded in "
-        f"{time.perf_counter() - began:.2f} s; serving on http://{host}:{port}/ (SPARQL at /sparql); "
-        f"following {folder}/{CURRENT} every {settings.release_poll:g} s and on SIGHUP",
-        flush=True,
-    )
-    uvicorn.run(server, host=host, port=port, log_level="warning")
-    return 0

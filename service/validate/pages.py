@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from nkc_kg.service.validate.uploads import upload_name, validate_upload
 from nkc_kg.service.web.bodies import read_limited
-from nkc_kg.service.web.deps import PagesDep, SettingsDep
+from nkc_kg.service.web.deps import IrisDep, PagesDep, SettingsDep
 from nkc_kg.service.web.errors import ApiError
 from nkc_kg.service.web.templating import Pages, page_language
 from starlette.datastructures import UploadFile
@@ -96,20 +96,20 @@ async def form(request: Request, pages: PagesDep, settings: SettingsDep) -> HTML
 
 
 @router.post("/valideren", response_class=HTMLResponse)
-async def check(request: Request, pages: PagesDep, settings: SettingsDep) -> HTMLResponse:
+async def check(request: Request, pages: PagesDep, settings: SettingsDep, iris: IrisDep) -> HTMLResponse:
     limit = settings.upload_limit
     try:
         body = await read_limited(request, limit)
-        name, content = await _upload(request, body)
+        name, content = await _upload(request, body, settings.data_dir)
     except ApiError as exc:
         return render(
             pages, request, limit, exc.status, problem="validate.too_large" if exc.status == 413 else exc.error
         )
-    report = await anyio.to_thread.run_sync(validate_upload, content, name)
+    report = await anyio.to_thread.run_sync(validate_upload, content, name, settings.data_dir, iris)
     return render(pages, request, limit, filename=name, report=report_view(report, page_language(request)))
 
 
-async def _upload(request: Request, body: bytes) -> tuple[str, bytes]:
+async def _upload(request: Request, body: bytes, data_dir: Path) -> tuple[str, bytes]:
     """The uploaded file's name for validation and its bytes, from a multipart form."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "multipart/form-data":
@@ -129,4 +129,4 @@ async def _upload(request: Request, body: bytes) -> tuple[str, bytes]:
     if not content:
         raise ApiError(400, "validate.none")
     normal = {".yml": ".yaml", ".json": ".jsonld"}.get(suffix, suffix)
-    return upload_name(normal, upload.filename), content
+    return upload_name(normal, upload.filename, data_dir), content

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from nkc_kg.loaders.paths import curated_data_paths
 from nkc_kg.service.validate.uploads import SUFFIX_FOR, report_json, upload_name, validate_upload
 from nkc_kg.service.web.bodies import read_limited
-from nkc_kg.service.web.deps import SettingsDep
+from nkc_kg.service.web.deps import IrisDep, SettingsDep
 from nkc_kg.service.web.errors import ApiError
 
 router = APIRouter(tags=["Validation"])
@@ -31,6 +31,7 @@ router = APIRouter(tags=["Validation"])
 async def validate(
     request: Request,
     settings: SettingsDep,
+    iris: IrisDep,
     filename: Annotated[
         str | None,
         Query(
@@ -45,11 +46,11 @@ async def validate(
     body = await read_limited(request, settings.upload_limit)
     suffix = SUFFIX_FOR[media]
     if suffix == ".yaml" and filename:
-        shipped = {p.name for p in curated_data_paths()}
+        shipped = {p.name for p in curated_data_paths(settings.data_dir)}
         if filename not in shipped and not filename.replace("-", "").replace(".yaml", "").isalnum():
             raise ApiError(400, "bad filename", "use the name of a curated file, e.g. zeldzame-kankers-2025.yaml")
-    name = upload_name(suffix, filename)
-    report = await anyio.to_thread.run_sync(validate_upload, body, name)
+    name = upload_name(suffix, filename, settings.data_dir)
+    report = await anyio.to_thread.run_sync(validate_upload, body, name, settings.data_dir, iris)
     if report.errors and not report.results:
         first = report.errors[0]
         line = first.location.line if first.location else None

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nkc_kg.loaders.paths import curated_data_paths
+from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
 
 if TYPE_CHECKING:  # pyshacl and the loaders take ~1 s to import: only a validation request pays for that
+    from nkc_kg.loaders.iris import Iris
     from nkc_kg.loaders.validation import Report
 
 SUFFIX_FOR = {
@@ -45,27 +46,27 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
-def upload_name(suffix: str, filename: str | None) -> str:
+def upload_name(suffix: str, filename: str | None, data_dir: Path = DATA_DIR) -> str:
     """The name validation sees: a YAML file keeps a shipped file's name (it replaces that file), a workbook
     its own name (reports name it); anything else, or an odd name, becomes ``upload<suffix>``."""
     if not filename:
         return SAFE_NAME + suffix
     base = Path(filename.replace("\\", "/")).name
-    if suffix == ".yaml" and base in {p.name for p in curated_data_paths()}:
+    if suffix == ".yaml" and base in {p.name for p in curated_data_paths(data_dir)}:
         return base
     if suffix == ".xlsx" and base.lower().endswith(".xlsx") and SAFE_FILENAME.match(base):
         return base
     return SAFE_NAME + suffix
 
 
-def validate_upload(body: bytes, name: str) -> Report:
-    """Validate uploaded bytes as the file ``name`` (blocking: ~15 s of SHACL; call it in a worker thread)."""
-    from nkc_kg.loaders.iris import Iris
+def validate_upload(body: bytes, name: str, data_dir: Path, iris: Iris) -> Report:
+    """Validate uploaded bytes as the file ``name`` with the curated data of ``data_dir`` (blocking; call it in a
+    worker thread)."""
     from nkc_kg.loaders.validation import validate_paths, validate_workbook
 
     with tempfile.TemporaryDirectory(prefix="nkc-kg-validate-") as folder:
         path = Path(folder) / name
         path.write_bytes(body)
         if name.endswith(".xlsx"):
-            return validate_workbook(path, curated_data_paths(), Iris(), display=name)
-        return validate_paths([path], curated_data_paths())
+            return validate_workbook(path, curated_data_paths(data_dir), iris, display=name)
+        return validate_paths([path], data_dir, iris)

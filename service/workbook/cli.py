@@ -3,28 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
+from nkc_kg.loaders.command_line import FAILED, OK, USAGE, add_data_option, fail
+from nkc_kg.loaders.paths import curated_data_paths
+
+if TYPE_CHECKING:
+    from nkc_kg.service.settings import Settings
 
 
-def _fail(message: str, code: int = 2) -> int:
-    print(f"nkc-kg: {message}", file=sys.stderr)
-    return code
-
-
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
         "export-xlsx",
         help="write a plan as a workbook for plan editors (one sheet per table, Dutch headers, drop-downs)",
     )
     p.add_argument("plan", help="plan id, e.g. zeldzame-kankers-2025")
     p.add_argument("-o", "--output", help="the .xlsx to write (default: PLAN.xlsx)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    p.set_defaults(func=cmd_export)
+    add_data_option(p)
+    p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser(
+    p = subparsers.add_parser(
         "import-xlsx",
         help="read an edited workbook back into curated YAML (nothing is written when it has errors)",
     )
@@ -34,29 +34,30 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     p.add_argument("--overwrite", action="store_true", help="replace files in the folder that differ (e.g. -o data)")
     p.add_argument("--lang", choices=["nl", "en"], default="nl")
-    p.set_defaults(func=cmd_import)
+    add_data_option(p)
+    p.set_defaults(run=cmd_import)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from nkc_kg.loaders.workbook.exporter import export_plan
     from nkc_kg.loaders.workbook.flatten import ExportError
 
     target = Path(args.output or f"{args.plan}.xlsx")
     if target.suffix.lower() != ".xlsx":
-        return _fail(f"{target}: the workbook's name must end in .xlsx")
+        return fail(f"{target}: the workbook's name must end in .xlsx", USAGE)
     if target.exists() and not args.overwrite:
-        return _fail(f"{target} exists; give --overwrite to replace it")
+        return fail(f"{target} exists; give --overwrite to replace it", USAGE)
     try:
-        summary = export_plan(args.plan, target)
+        summary = export_plan(args.plan, target, curated_data_paths(settings.data_dir))
     except ExportError as exc:
-        return _fail(str(exc))
+        return fail(str(exc), USAGE)
     rows = ", ".join(f"{sheet} {n}" for sheet, n in summary.rows.items() if n)
     print(f"{target}: plan {summary.plan_id} from {', '.join(summary.files)}")
     print(f"  rows: {rows}")
-    return 0
+    return OK
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from nkc_kg.loaders.curated.yamlio import display_path
     from nkc_kg.loaders.iris import Iris
     from nkc_kg.loaders.validation import Report, format_report, validate_build
@@ -71,34 +72,35 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source = Path(args.workbook)
     if not source.is_file():
-        return _fail(f"no such file: {source}")
+        return fail(f"no such file: {source}", USAGE)
     folder = Path(args.output) if args.output else source.with_name(source.stem + "-yaml")
     name = display_path(source)
     try:
-        read = read_plan_workbook(source, name, curated_data_paths())
+        read = read_plan_workbook(source, name, curated_data_paths(settings.data_dir))
     except WorkbookError as exc:
-        return _fail(f"{name}: {exc}")
+        return fail(f"{name}: {exc}", USAGE)
     report = Report(errors=read.errors)
     if not read.errors:
         if not args.overwrite:
             try:  # before the ~15 s of validation: say at once that the folder holds other versions
                 refuse_clashes(read.texts, folder)
             except ImportRefused as exc:
-                return _fail(str(exc), 1)
-        report = validate_build(build_import(read, Iris()), Iris())
+                return fail(str(exc), FAILED)
+        iris = Iris(settings.base_iri)
+        report = validate_build(build_import(read, iris), iris)
     if not report.conforms:
         kept = [r for r in report.results if r.severity == "violation"]
         print(format_report(Report(results=kept, errors=report.errors), args.lang))
         print(f"{name}: niets geschreven / nothing written")
-        return 1
+        return FAILED
     for notice in read.notices:
         print(notice)
     try:
         written = write_texts(read.texts, folder, args.overwrite)
     except ImportRefused as exc:
-        return _fail(str(exc), 1)
+        return fail(str(exc), FAILED)
     changed = set(read.changed())
-    into_data = folder.resolve() == DATA_DIR.resolve()
+    into_data = folder.resolve() == settings.data_dir.resolve()
     for path in written:
         state = "gewijzigd / changed" if path.name in changed else "ongewijzigd / unchanged"
         print(f"{display_path(path)}: {state}")
@@ -107,4 +109,4 @@ def cmd_import(args: argparse.Namespace) -> int:
             "Neem de gewijzigde bestanden over in data/ (of importeer met -o data --overwrite). "
             "/ Copy the changed files into data/ (or import with -o data --overwrite)."
         )
-    return 0
+    return OK

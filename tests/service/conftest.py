@@ -162,11 +162,11 @@ def unused_port() -> int:
 
 
 @contextmanager
-def running_server(**env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """`nkc-kg serve` as a new user runs it, on a free loopback port, with extra NKC_KG_* settings."""
+def running_server(*args: str, **env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`nkc-kg serve` as a new user runs it, on a free loopback port, with extra options and NKC_KG_* settings."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nkc_kg.service.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "nkc_kg.service.cli", "serve", "--port", str(port), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env={**os.environ, **env},
@@ -195,7 +195,8 @@ def running_server(**env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
 
 @pytest.fixture(scope="session")
 def start_server():  # type: ignore[no-untyped-def]
-    """Start another server with some NKC_KG_* settings: ``with start_server(NKC_KG_X="1") as (url, process)``."""
+    """Another server with some options and NKC_KG_* settings: ``with start_server("--workers", "2", NKC_KG_X="1")
+    as (url, process)``."""
     return running_server
 
 

@@ -31,7 +31,7 @@ import pytest
 from fastapi.testclient import TestClient
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import DATA_DIR
-from nkc_kg.service.releases.bundles import read_release, switch_current
+from nkc_kg.service.releases.bundles import current_version, read_release, switch_current
 from nkc_kg.service.store.embedded import EmbeddedStore, QueryTimeout, StoreUnavailable
 from nkc_kg.service.store.remote import RemoteStore
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -397,6 +397,14 @@ def test_sighup_makes_the_server_look_at_current_at_once(published: Published, t
         assert health(url)["release"]["version"] == FIRST  # not polled within the hour
         server.send_signal(signal.SIGHUP)
         wait_for(lambda: health(url)["release"]["version"] == SECOND, 60)
+
+
+def test_serving_releases_with_workers_serves_the_current_release(published: Published, start_server) -> None:  # type: ignore[no-untyped-def]
+    """Each worker process is given the releases folder (as an argument: nothing is put in the environment)."""
+    current = current_version(published.folder)
+    with start_server("--releases", str(published.folder), "--workers", "2") as (url, _):
+        for _ in range(4):  # whichever worker answers
+            assert health(url)["release"]["version"] == current
 
 
 def test_serving_releases_without_one_fails_at_start_up(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
