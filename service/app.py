@@ -125,7 +125,9 @@ def install_state(app: FastAPI, service: Service) -> None:
     state.annotator = annotator = built_once(lambda: Annotator.build(service.store, service.iris))
     settings = service.settings
     serves_curated = isinstance(service.store, EmbeddedStore) and settings.store == "embedded"
-    locations = curated_locations(service.iris, settings.data_dir) if serves_curated and settings.dataset is None else None
+    locations = (
+        curated_locations(service.iris, settings.data_dir) if serves_curated and settings.dataset is None else None
+    )
     state.completeness = Completeness(service.store, service.iris, service.index, annotator, locations)
     state.comparisons = Comparisons(data)
     state.dumps = Dumps(service.store)

@@ -17,6 +17,8 @@ def curated_locations(iris: Iris, data_dir: Path) -> Callable[[], Mapping[str, L
         from nkc_kg.loaders.build import build_from_paths  # the loaders are imported only when needed
         from nkc_kg.loaders.paths import curated_data_paths
 
-        return {str(node): where for node, where in build_from_paths(curated_data_paths(data_dir), iris).locations.items()}
+        return {
+            str(node): where for node, where in build_from_paths(curated_data_paths(data_dir), iris).locations.items()
+        }
 
     return built_once(read)
