@@ -15,10 +15,12 @@ import time
 from pathlib import Path
 
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.loaders.paths import DATA_DIR, ONTOLOGY_DIR, ROOT
+from nkc_kg.loaders.paths import CACHE_DIR as DEFAULT_CACHE_DIR
+from nkc_kg.loaders.paths import DATA_DIR, ONTOLOGY_DIR
 from nkc_kg.service.store.embedded import EmbeddedStore
 
-CACHE_DIR = Path(os.environ.get("NKC_KG_CACHE_DIR", ROOT / "build" / "cache"))
+# build/cache/ of a checkout; ~/.cache/nkc-kg/ when installed (never inside the installed package)
+CACHE_DIR = Path(os.environ.get("NKC_KG_CACHE_DIR", DEFAULT_CACHE_DIR))
 
 
 class CuratedDataError(Exception):

@@ -22,10 +22,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from nkc_kg.loaders.paths import ROOT
+from nkc_kg.loaders.paths import RELEASES_DIR
 from nkc_kg.service.settings import Settings
 
-DEFAULT_RELEASES_DIR = ROOT / "releases"
+DEFAULT_RELEASES_DIR = RELEASES_DIR  # releases/ of the checkout; ./releases when installed
 CURRENT = "current"
 MANIFEST = "release.json"
 DESCRIPTION = "release.ttl"
