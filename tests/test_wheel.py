@@ -119,6 +119,19 @@ def test_the_wheel_carries_every_file_of_the_resource_folders(installed: Install
     assert templates
 
 
+def test_the_wheel_carries_every_module(installed: Installed) -> None:
+    assert CHECKOUT is not None
+    in_checkout = {
+        f"nkc_kg/{folder}/{p.relative_to(CHECKOUT / source).as_posix()}"
+        for source, folder in (("service", "service"), ("loaders", "loaders"))
+        for p in (CHECKOUT / source).rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        in_wheel = {name for name in wheel.namelist() if name.endswith(".py")}
+    assert in_checkout - in_wheel == set(), "a new sub-package goes into the packages list of [tool.setuptools]"
+
+
 def test_the_installed_package_finds_its_files_in_the_venv_not_the_checkout(installed: Installed) -> None:
     shown = _checked(
         [str(installed.bin / "python"), "-c", "from nkc_kg.loaders import paths; print(paths.ROOT, paths.CHECKOUT)"],
