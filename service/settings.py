@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from nkc_kg.loaders.iris import DEFAULT_BASE
-from nkc_kg.loaders.paths import DATA_DIR, ROOT
+from nkc_kg.loaders.paths import DATA_DIR
 
 
 class SettingsError(ValueError):
@@ -88,7 +88,7 @@ class Settings:
     data_dir: Path = DATA_DIR  # the curated data the graph is built from (NKC_KG_DATA_DIR, --data)
     base_iri: str = DEFAULT_BASE  # base of the data IRIs (ends in /)
     cache_dir: Path | None = None  # where built datasets are cached; None: build/cache/ of the checkout
-    home: Path = ROOT  # NKC_KG_HOME: the folder of the default data/, releases/ and build/cache/
+    home: Path | None = None  # NKC_KG_HOME: a folder whose data/, releases/ and build/cache/ replace the defaults
 
     def with_data_dir(self, folder: Path) -> Settings:
         """These settings reading the curated data of ``folder`` (``--data``)."""
@@ -127,7 +127,7 @@ class Settings:
         cache_dir = os.environ.get("NKC_KG_CACHE_DIR") or None
         return cls(
             store=store,
-            home=home or ROOT,
+            home=home,
             data_dir=data_dir or DATA_DIR,
             cache_dir=Path(cache_dir) if cache_dir else (home / "build" / "cache" if home else None),
             base_iri=_base_iri(),

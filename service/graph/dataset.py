@@ -15,10 +15,8 @@ import time
 from pathlib import Path
 
 from nkc_kg.loaders.iris import Iris
-from nkc_kg.loaders.paths import DATA_DIR, ONTOLOGY_DIR, ROOT, curated_data_paths
+from nkc_kg.loaders.paths import CACHE_DIR, DATA_DIR, ONTOLOGY_DIR, curated_data_paths
 from nkc_kg.service.store.embedded import EmbeddedStore
-
-CACHE_DIR = ROOT / "build" / "cache"  # the default; Settings.cache_dir (NKC_KG_CACHE_DIR) moves it
 
 
 class CuratedDataError(Exception):

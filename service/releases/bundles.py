@@ -22,10 +22,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from nkc_kg.loaders.paths import ROOT
+from nkc_kg.loaders.paths import RELEASES_DIR
 from nkc_kg.service.settings import Settings
 
-DEFAULT_RELEASES_DIR = ROOT / "releases"  # of the home folder (Settings.home, NKC_KG_HOME)
+DEFAULT_RELEASES_DIR = RELEASES_DIR  # releases/ of the checkout; ./releases when installed
 CURRENT = "current"
 MANIFEST = "release.json"
 DESCRIPTION = "release.ttl"
@@ -49,7 +49,9 @@ class ReleaseError(Exception):
 
 def releases_dir(settings: Settings) -> Path:
     """The releases folder: NKC_KG_RELEASES (or ``--releases``), else releases/ of the home folder."""
-    return settings.releases or settings.home / DEFAULT_RELEASES_DIR.name
+    if settings.releases:
+        return settings.releases
+    return settings.home / "releases" if settings.home else DEFAULT_RELEASES_DIR
 
 
 def check_version(version: str) -> str:
