@@ -16,7 +16,7 @@ SERVICE = Path(__file__).resolve().parent.parent / "service"
 WEB_FILES = {"routes.py", "pages.py", "app.py"}
 WEB_PACKAGES = {"web"}
 # the ASGI server in front of one app per release (`nkc-kg serve --releases`) is web code too
-WEB_MODULES = {"releases/server.py"}
+WEB_MODULES = {"serve/releases.py"}
 
 PROBE = """
 import importlib, sys

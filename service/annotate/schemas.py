@@ -8,24 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from nkc_kg.service.web.schemas import EntityRef, Open
+from nkc_kg.service.web.schemas import Candidate, DefinedBy, EntityRef, Open
 from pydantic import Field
-
-
-class DefinedBy(Open):
-    source: bool = Field(description="true when a source document defines it (or names the party)")
-    document: EntityRef | None = Field(None, description="the document that defines it")
-    at: EntityRef | None = Field(None, description="where: the slide or section")
-    curated: bool = Field(description="true for an expansion the curators added (no source defines it)")
-    status: str | None = Field(None, description="the curators' status: verified, derived or not-verified")
-
-
-class Candidate(EntityRef):
-    kind: Literal["abbreviation", "party"] = Field(description="an abbreviation's sense, or a party")
-    expansion: str | None = None
-    expansionEn: str | None = None
-    definedBy: DefinedBy
-    denotes: EntityRef | None = Field(None, description="the party or initiative an abbreviation stands for")
 
 
 class Annotation(EntityRef):

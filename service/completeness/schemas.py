@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from nkc_kg.service.annotate.schemas import Candidate
-from nkc_kg.service.web.schemas import EntityRef, Open, PlanRef
+from nkc_kg.service.web.schemas import Candidate, EntityRef, Open, PlanRef
 from pydantic import Field
 
 

@@ -90,7 +90,7 @@ def serve_releases(settings: Settings, folder: Path, host: str, port: int, worke
     """`nkc-kg serve --releases DIR` (or NKC_KG_RELEASES): serve ``DIR/current`` and follow it."""
     import uvicorn
     from nkc_kg.service.releases.bundles import CURRENT, ReleaseError
-    from nkc_kg.service.releases.server import ReleaseServer
+    from nkc_kg.service.serve.releases import ReleaseServer
     from nkc_kg.service.store.pool import QueryWorkersFailed
 
     if settings.store != "embedded":

@@ -82,3 +82,20 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "unknown plan, subgoal, activity, party or abbreviation"},
 }
 BAD_REQUEST = {400: ERRORS[400]}
+
+
+# An abbreviation's sense or a party, as the annotator and the completeness view both name them
+class DefinedBy(Open):
+    source: bool = Field(description="true when a source document defines it (or names the party)")
+    document: EntityRef | None = Field(None, description="the document that defines it")
+    at: EntityRef | None = Field(None, description="where: the slide or section")
+    curated: bool = Field(description="true for an expansion the curators added (no source defines it)")
+    status: str | None = Field(None, description="the curators' status: verified, derived or not-verified")
+
+
+class Candidate(EntityRef):
+    kind: Literal["abbreviation", "party"] = Field(description="an abbreviation's sense, or a party")
+    expansion: str | None = None
+    expansionEn: str | None = None
+    definedBy: DefinedBy
+    denotes: EntityRef | None = Field(None, description="the party or initiative an abbreviation stands for")
