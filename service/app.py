@@ -290,6 +290,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(diff_router(plan_data, people.pages, ApiError))
     app.include_router(questions_api_router(questions, ApiError))
     app.include_router(questions_pages_router(questions, people.pages))
+    # -- MCP (service/mcp): the question catalogue for assistants at /mcp, over this app's questions --
+    from nkc_kg.service.mcp.http import mount as mount_mcp
+
+    mount_mcp(app, svc, questions)
     app.include_router(releases_router(lambda: releases_dir(svc.settings), svc.iris, people.pages, ApiError))
     # last: entity IRIs dereference at their path (/plan/…, /party/…, …), HTML from the pages for people
     app.include_router(linked_data_router(svc.store, svc.iris, ApiError, people))

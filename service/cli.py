@@ -311,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     from nkc_kg.service.releases.cli import add_release_commands  # publish, release-diff
 
     add_release_commands(sub)
+    from nkc_kg.service.mcp.cli import register as register_mcp  # `nkc-kg mcp` (service/mcp)
+
+    register_mcp(sub)
 
     args = parser.parse_args(argv)
     return int(args.func(args))
