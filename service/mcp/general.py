@@ -73,7 +73,9 @@ GENERAL_TOOLS = (SEARCH, DESCRIBE, SPARQL)
 
 def search(backend: Backend, arguments: dict[str, Any], lang: str, site: str | None) -> tuple[str, JsonDict]:
     q = arguments.get("q")
-    if not isinstance(q, str) or not fold(q) or len(q) > MAX_ARGUMENT_LENGTH:
+    if q is not None and not isinstance(q, str):
+        raise ToolError.of(BadParameter("q", f"expected text, got {json_type(q)}"))
+    if not q or not fold(q) or len(q) > MAX_ARGUMENT_LENGTH:
         # the REST API's words for /api/search?q=
         raise ToolError.of(BadParameter("q", f"give 1 to {MAX_ARGUMENT_LENGTH} characters to search for"))
     found = backend.data.search(q)
