@@ -58,7 +58,7 @@ def describe(backend: Backend, given: str, lang: str) -> JsonDict:
         "kind": described.kind,
         "title": described.title,
         "text": "\n".join(lines),
-        "entity": described.entity,
+        "entity": {k: v for k, v in described.entity.items() if k not in ("sources", "curated")},  # given once
         "sources": sources.get("sources", []),
         "curated": sources.get("curated", []),
     }
