@@ -93,10 +93,11 @@ def parameter_schema(
 ) -> JsonDict:
     number = param.type in INTEGER_TYPES
     label = param.label.get("en") or param.name
-    described = param.description or label
+    dutch = param.label.get("nl")
+    described = " / ".join(dict.fromkeys(d for d in (param.description, param.description_nl) if d)) or label
     schema: JsonDict = {
         "type": "integer" if number else "string",
-        "title": label,
+        "title": f"{label} / {dutch}" if dutch and dutch != label else label,
         "examples": [int(param.example) if number and param.example.isdigit() else param.example],
     }
     if param.type == "date":
