@@ -28,6 +28,7 @@ from nkc_kg.service.graph.plan_data import PlanData
 from nkc_kg.service.graph.provenance import Provenance, page_sources
 from nkc_kg.service.graph.served import Service, SparqlAnswerer, load_service
 from nkc_kg.service.linked_data import routes as linked_data_routes
+from nkc_kg.service.mcp.routes import mount as mount_mcp
 from nkc_kg.service.named_queries import routes as named_queries_routes
 from nkc_kg.service.plans import pages as plans_pages
 from nkc_kg.service.plans import routes as plans_routes
@@ -164,6 +165,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in routers(svc, app.state.questions):
         app.include_router(router)
+    # the question catalogue for AI assistants at /mcp (streamable HTTP), over this app's questions
+    mount_mcp(app, svc, app.state.questions)
     document_400_not_422(app)
     return app
 

@@ -14,6 +14,7 @@ from nkc_kg.loaders.draft import cli as draft
 from nkc_kg.service.completeness import cli as completeness
 from nkc_kg.service.diff import cli as diff
 from nkc_kg.service.graph import cli as graph
+from nkc_kg.service.mcp import cli as mcp
 from nkc_kg.service.named_queries import cli as named_queries
 from nkc_kg.service.releases import cli as releases
 from nkc_kg.service.serve import cli as serve
@@ -32,6 +33,7 @@ COMMANDS = (
     named_queries,  # queries, query
     serve,  # load, serve
     releases,  # publish, releases, release-diff
+    mcp,  # mcp
 )
 
 

@@ -57,7 +57,8 @@ def test_language_switch_is_remembered_by_cookie(client: TestClient) -> None:
     assert cookie == "en"
     again = browser.get("/", headers=HTML)
     assert '<html lang="en">' in again.text and "Action plans" in again.text
-    browser.cookies.set("nkc_lang", "xx")
+    # replaces the service's cookie (same domain): the client then sends only this one
+    browser.cookies.set("nkc_lang", "xx", domain="testserver.local")
     dutch = browser.get("/", headers=HTML)
     assert '<html lang="nl">' in dutch.text
 
