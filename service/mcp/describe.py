@@ -15,8 +15,10 @@ from typing import Any
 
 from nkc_kg.service.graph.plan_data import TYPE_ORDER
 from nkc_kg.service.graph.provenance import entity_iris, with_sources
+from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.routes import DESCRIBE, SAFE_PATH, entity_view, service_path
+from nkc_kg.service.linked_data.describe import DESCRIBE, SAFE_PATH
+from nkc_kg.service.linked_data.views import entity_view
 from nkc_kg.service.mcp.backend import Backend, JsonDict, ToolError
 from nkc_kg.service.plans.pictures import ROLE_ORDER
 from nkc_kg.service.web.templating import label, text_in
@@ -238,7 +240,7 @@ def _party(backend: Backend, lang: str, key: str) -> Described:
 
 def _generic(backend: Backend, iri: str, lang: str) -> Described:
     graph = backend.questions.store.construct(
-        DESCRIBE.replace("https://w3id.org/nkc-kg/", backend.iris.base), {"iri": URIRef(iri)}
+        backend.iris.rebase(DESCRIBE), {"iri": URIRef(iri)}
     )
     if not any(graph.triples((URIRef(iri), None, None))):
         raise ToolError("unknown IRI", iri)
