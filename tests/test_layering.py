@@ -14,7 +14,8 @@ from pathlib import Path
 SERVICE = Path(__file__).resolve().parent.parent / "service"
 # web code: the routers and pages of every feature, the app, the shared web layer
 WEB_FILES = {"routes.py", "pages.py", "app.py"}
-WEB_PACKAGES = {"web"}
+# the MCP server is a protocol adapter like the routers: the MCP SDK itself imports Starlette
+WEB_PACKAGES = {"web", "mcp"}
 # the ASGI server in front of one app per release (`nkc-kg serve --releases`) is web code too
 WEB_MODULES = {"serve/releases.py"}
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nkc_kg.service.graph.plan_data import TYPE_ORDER
+from nkc_kg.service.graph.plan_data.search import TYPE_ORDER
 from nkc_kg.service.graph.provenance import entity_iris, with_sources
 from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.i18n.messages import message, role_label
@@ -21,7 +21,7 @@ from nkc_kg.service.linked_data.describe import DESCRIBE, SAFE_PATH
 from nkc_kg.service.linked_data.views import entity_view
 from nkc_kg.service.mcp.backend import Backend, JsonDict, ToolError
 from nkc_kg.service.plans.pictures import ROLE_ORDER
-from nkc_kg.service.web.templating import label, text_in
+from nkc_kg.service.web.rendering import label, text_in
 from rdflib import URIRef
 
 # The entity paths that have a page of their own (loaders/iris.py names them so)

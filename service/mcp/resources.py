@@ -17,7 +17,7 @@ from mcp.shared.exceptions import MCPError
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound
 from nkc_kg.service.graph.provenance import entity_iris, iris_in, with_sources
 from nkc_kg.service.mcp.backend import MAX_ARGUMENT_LENGTH, Backend, JsonDict, absolute
-from nkc_kg.service.web.templating import label
+from nkc_kg.service.web.rendering import label
 
 RESOURCE_NOT_FOUND = -32002  # the MCP specification's code for an unknown resource
 JSON = "application/json"
