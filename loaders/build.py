@@ -44,6 +44,8 @@ ROLE_TERM = {
     "partner": "PartnerRole",
 }
 STATUS_TERM = {"verified": "Verified", "derived": "Derived", "not-verified": "NotVerified"}
+# Roles in a team as the team slides write them, with their English label; another role gets its Dutch label only.
+TEAM_ROLE_LABELS = {"begeleiding": ("begeleiding", "facilitation")}
 DOMAIN_LABELS = {
     "organisatie-van-zorg": ("Organisatie van zorg en ondersteuning", "Organisation of care and support"),
     "diagnostiek": ("Diagnostiek", "Diagnostics"),
@@ -265,7 +267,7 @@ class Builder:
             self.add(assoc, PROV.hadRole, self.nkc[ROLE_TERM[role]])
             self.add_text(assoc, self.nkc.roleNote, note)
 
-    def concept(self, scheme: str, key: str, labels: tuple[str, str], cls: str) -> URIRef:
+    def concept(self, scheme: str, key: str, labels: tuple[str, str | None], cls: str) -> URIRef:
         iri = self.iris.concept(scheme, key)
         if f"{scheme}/{key}" not in self.concept_ids:
             self.concept_ids.add(f"{scheme}/{key}")
@@ -276,8 +278,9 @@ class Builder:
             g.add((iri, SKOS.inScheme, scheme_iri))
             g.add((iri, SKOS.notation, Literal(key)))
             for label, lang in zip(labels, ("nl", "en"), strict=True):
-                g.add((iri, SKOS.prefLabel, Literal(label, lang=lang)))
-                g.add((iri, RDFS.label, Literal(label, lang=lang)))
+                if label is not None:
+                    g.add((iri, SKOS.prefLabel, Literal(label, lang=lang)))
+                    g.add((iri, RDFS.label, Literal(label, lang=lang)))
         return iri
 
     # ------------------------------------------------------------------ registry pass
@@ -548,6 +551,7 @@ class Builder:
             self.add(iri, self.nkc.abbreviation, Literal(ini.abbreviation))
             self.add(iri, SKOS.altLabel, Literal(ini.abbreviation))
         self.add_text(iri, DCTERMS.description, ini.description)
+        self.add_text(iri, DCTERMS.description, ini.description_en, "en")
         if ini.homepage:
             self.add(iri, FOAF.homepage, URIRef(ini.homepage))
         if ini.status == "curated":
@@ -759,6 +763,9 @@ class Builder:
             self.add(riri, self.nkc.number, Literal(res.number))
             self.add_text(riri, self.nkc.text, res.text)
             self.add_text(riri, RDFS.label, res.text)
+            if res.steps == []:
+                # the card ties the result to no step: it is the aim of the activity as a whole
+                self.add(riri, self.nkc.forWholeActivity, Literal(True))
             for s in res.steps if res.steps is not None else ([res.number] if res.number in numbers else []):
                 if s not in numbers:
                     self.error((*rkey, "steps"), f"activity {act.number} has no step {s}")
@@ -873,7 +880,8 @@ class Builder:
             label = self.parties[m.person][0].label
             self.add_text(ms, RDFS.label, f"{label} in {team.label}" + (" (voormalig)" if m.former else ""))
             if m.role:
-                self.add(ms, ORG.role, self.concept("team-role", slugify(m.role), (m.role, m.role), "PartyRole"))
+                labels = TEAM_ROLE_LABELS.get(m.role.lower(), (m.role, None))
+                self.add(ms, ORG.role, self.concept("team-role", slugify(m.role), labels, "PartyRole"))
             for k, aff in enumerate(m.affiliations):
                 self.add(person, self.nkc.affiliation, self.party_iri(aff, (*mkey, "affiliations", k)))
         self.roles(iri, team.contributors, "partner", (*key, "contributors"))
@@ -996,6 +1004,8 @@ class Builder:
             self.add_text(node, self.nkc.text, b.text)
             self.add_text(node, self.nkc.text, b.text_en, "en")
             self.add_text(node, RDFS.label, b.text)
+            if b.status == "curated":
+                self.add(node, self.nkc.addedByCurators, Literal(True))
 
 
 def _closest(word: str, known: Iterable[str]) -> list[str]:
