@@ -129,6 +129,7 @@ class Builder:
         self.plan_subgoals: dict[str, set[int]] = {}
         self.plan_activities: dict[str, set[int]] = {}
         self.concept_ids: set[str] = set()
+        self.described_locations: set[URIRef] = set()
         self.numbers: dict[tuple[str, str, int], Location] = {}
 
     # ------------------------------------------------------------------ helpers
@@ -202,6 +203,9 @@ class Builder:
         for kind, value in out:
             loc = self.iris.location(doc, kind, value)
             iris.append(loc)
+            if loc in self.described_locations:
+                continue  # a slide is cited by hundreds of records: describe it once
+            self.described_locations.add(loc)
             g = self.dataset.graph(self.iris.graph(doc))
             g.add((loc, RDF.type, self.nkc.SourceLocation))
             g.add((loc, self.nkc.inDocument, doc_iri))

@@ -60,6 +60,8 @@ class Engine:
         self.store = store
         self.shapes = shapes
         self._paths: dict[str, dict[OxTerm, list[OxTerm]]] = {}
+        self._values: dict[tuple[str, OxTerm], list[OxTerm]] = {}
+        self._iris: dict[str, ox.NamedNode] = {}
         self._types: dict[OxTerm, set[OxTerm]] = defaultdict(set)
         self._typed: dict[OxTerm, list[OxTerm]] = defaultdict(list)
         for quad in store.quads_for_pattern(None, RDF_TYPE, None, ox.DefaultGraph()):
@@ -72,20 +74,31 @@ class Engine:
     # -- the graph ----------------------------------------------------------------------------------
 
     def values(self, path: PathExpr, node: OxTerm) -> list[OxTerm]:
+        """The value nodes of ``node`` for ``path``: a predicate is looked up per node (a shape's focus
+        nodes are few next to all subjects of its predicate), another path evaluated once for all nodes."""
+        if path.predicate is not None:
+            key = (path.predicate, node)
+            found = self._values.get(key)
+            if found is None:
+                if isinstance(node, ox.Literal):
+                    found = []
+                else:
+                    quads = self.store.quads_for_pattern(node, self._iri(path.predicate), None, ox.DefaultGraph())
+                    found = [q.object for q in quads]
+                self._values[key] = found
+            return found
         index = self._paths.get(path.sparql)
         if index is None:
-            index = self._paths[path.sparql] = self._index(path)
-        return index.get(node, [])
-
-    def _index(self, path: PathExpr) -> dict[OxTerm, list[OxTerm]]:
-        index: dict[OxTerm, list[OxTerm]] = defaultdict(list)
-        if path.predicate is not None:
-            for quad in self.store.quads_for_pattern(None, ox.NamedNode(path.predicate), None, ox.DefaultGraph()):
-                index[quad.subject].append(quad.object)
-        else:
+            index = self._paths[path.sparql] = defaultdict(list)
             for row in self.store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {path.sparql} ?o }}"):
                 index[row["s"]].append(row["o"])
-        return index
+        return index.get(node, [])
+
+    def _iri(self, iri: str) -> ox.NamedNode:
+        term = self._iris.get(iri)
+        if term is None:
+            term = self._iris[iri] = ox.NamedNode(iri)
+        return term
 
     def is_instance(self, node: OxTerm, cls: OxTerm) -> bool:
         return any(t == cls or cls in self._supers.get(t, ()) for t in self._types.get(node, ()))

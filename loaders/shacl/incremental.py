@@ -21,21 +21,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from nkc_kg.loaders.build import Builder
 from nkc_kg.loaders.curated import records as r
 from nkc_kg.loaders.curated.reader import CuratedFile, ReadResult, read_curated_file
 from nkc_kg.loaders.curated.yamlio import CurationError, Location, SourceFile
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.shacl.cache import Cache, code_digest, digest
-from nkc_kg.loaders.shacl.terms import to_ox
+from nkc_kg.loaders.shacl.terms import ntriples
 from pydantic import BaseModel
 from rdflib.term import Node
 
 # Builder attributes that are not the registry: its output and the state of the file being built.
 # `numbers` is read by the registry pass only (to report a number used twice), and holds the line of
 # every number, which moves with any edit above it.
-NOT_REGISTRY = {"iris", "nkc", "dataset", "result", "graph", "file", "document", "concept_ids", "numbers"}
+NOT_REGISTRY = {
+    "iris",
+    "nkc",
+    "dataset",
+    "result",
+    "graph",
+    "file",
+    "document",
+    "concept_ids",
+    "described_locations",
+    "numbers",
+}
 
 _code: str | None = None
 
@@ -143,10 +153,9 @@ class _OneFileBuilder(Builder):
 
 def build_one(cf: CuratedFile, files: list[CuratedFile], iris: Iris, registry_errors: int) -> FileTriples:
     result = _OneFileBuilder(iris, files).build([cf])
-    triples = {(s, p, o) for s, p, o, _ in result.dataset.quads((None, None, None, None))}
-    data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
+    triples = {t for graph in result.dataset.graphs() for t in graph.triples((None, None, None))}
     return FileTriples(
-        ntriples=data or b"",
+        ntriples=ntriples(triples),
         locations=list(result.locations.items()),
         errors=[dict(vars(e)) for e in result.errors[registry_errors:]],
     )

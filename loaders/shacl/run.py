@@ -19,7 +19,7 @@ from nkc_kg.loaders.shacl import incremental
 from nkc_kg.loaders.shacl.cache import Cache, digest, memory_cache
 from nkc_kg.loaders.shacl.engine import Engine, Finding
 from nkc_kg.loaders.shacl.shapes import Shapes, compile_shapes
-from nkc_kg.loaders.shacl.terms import to_ox, to_rdflib
+from nkc_kg.loaders.shacl.terms import ntriples, to_rdflib
 from nkc_kg.loaders.validation import RDF_SUFFIXES, Report, ValidationResult, turtle_locations
 from rdflib import Graph
 from rdflib.term import Node
@@ -55,8 +55,7 @@ def compiled_shapes(base: str, cache: Cache) -> Shapes:
 
 
 def serialize(graph: Graph) -> bytes:
-    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]  # type: ignore[arg-type]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return ntriples(graph)  # type: ignore[arg-type]
 
 
 def check(data: bytes, base: str, cache: Cache) -> list[Finding]:
