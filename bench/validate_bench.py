@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         "engines": [],
     }
     reference_scales = {int(s) for s in args.pyshacl_scales.split(",") if s}
-    for scale in (int(s) for s in args.scales.split(",")):
+    for scale in (int(s) for s in args.scales.split(",") if s):
         data = union_ntriples(dataset(scale))
         row: dict[str, Any] = {"scale": scale, "triples": data.count(b"\n")}
         row["oxigraph"] = bench_oxigraph(data, args.runs)

@@ -287,6 +287,8 @@ def validate_paths(
     ``cache`` (a `loaders.shacl.cache.Cache`, oxigraph engine only): where unchanged files' triples
     are kept; by default the memory of this process."""
     iris = iris or Iris()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}; known: {', '.join(ENGINES)}")
     if engine == "oxigraph":
         from nkc_kg.loaders.shacl import run
 

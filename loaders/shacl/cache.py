@@ -50,7 +50,7 @@ def code_digest() -> str:
 
 
 class Cache:
-    def __init__(self, directory: Path | None = None, entries: int = 256) -> None:
+    def __init__(self, directory: Path | None = None, entries: int = 96) -> None:
         self.directory = directory
         self.entries = entries
         self._memory: OrderedDict[str, Any] = OrderedDict()
