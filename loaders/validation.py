@@ -1,6 +1,8 @@
 """SHACL validation of the curated graph, with every result traced to file:line.
 
-Non-conformance is data (a report); only "could not validate" raises.
+Non-conformance is data (a report); only "could not validate" raises. Two engines give the same
+reports: ``oxigraph`` (the default: `loaders.shacl`, incremental and fast) and ``pyshacl`` (the
+reference, as before).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pyshacl
 from nkc_kg.loaders.build import BuildResult, build_from_paths
 from nkc_kg.loaders.curated.yamlio import CurationError, Location
 from nkc_kg.loaders.iris import RDF, SH, Iris
@@ -19,6 +20,8 @@ from nkc_kg.loaders.report_groups import group_of
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+ENGINES = ("oxigraph", "pyshacl")
+DEFAULT_ENGINE = "oxigraph"
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 SEVERITY_NL = {"violation": "FOUT", "warning": "WAARSCHUWING", "info": "INFO"}
 RDF_SUFFIXES = {
@@ -127,6 +130,8 @@ def union_graph(dataset: Dataset) -> Graph:
 
 def run_shacl(data: Graph, base: str) -> Graph:
     """Validate ``data`` with the ontology mixed in (sh:class follows rdfs:subClassOf, role terms are typed)."""
+    import pyshacl  # ~1 s to import: only the reference engine pays for it
+
     combined = Graph()
     for triple in data:
         combined.add(triple)
@@ -214,10 +219,15 @@ def read_report(
     return results
 
 
-def validate_build(build: BuildResult, iris: Iris) -> Report:
+def validate_build(build: BuildResult, iris: Iris, engine: str = DEFAULT_ENGINE) -> Report:
     report = Report(errors=list(build.errors))
     if build.errors:
         return report  # the graph is incomplete; fix the curated files first
+    if engine == "oxigraph":
+        from nkc_kg.loaders.shacl.run import validate_dataset
+
+        report.results = validate_dataset(union_graph(build.dataset), build.locations, iris).results
+        return report
     report.results = read_report(run_shacl(union_graph(build.dataset), iris.base), build.locations, iris.base)
     return report
 
@@ -265,9 +275,24 @@ def turtle_locations(path: Path, graph: Graph) -> dict[Node, Location]:
     return locations
 
 
-def validate_paths(paths: list[Path], data_dir: Path = DATA_DIR, iris: Iris | None = None) -> Report:
-    """Validate curated YAML (replacing the files of the same name in ``data_dir``) and/or RDF files."""
+def validate_paths(
+    paths: list[Path],
+    data_dir: Path = DATA_DIR,
+    iris: Iris | None = None,
+    engine: str = DEFAULT_ENGINE,
+    cache: object = None,
+) -> Report:
+    """Validate curated YAML (replacing the files of the same name in ``data_dir``) and/or RDF files.
+
+    ``cache`` (a `loaders.shacl.cache.Cache`, oxigraph engine only): where unchanged files' triples
+    are kept; by default the memory of this process."""
     iris = iris or Iris()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}; known: {', '.join(ENGINES)}")
+    if engine == "oxigraph":
+        from nkc_kg.loaders.shacl import run
+
+        return run.validate_paths(paths, curated_data_paths(data_dir), iris, cache)  # type: ignore[arg-type]
     yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
     workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
@@ -282,7 +307,7 @@ def validate_paths(paths: list[Path], data_dir: Path = DATA_DIR, iris: Iris | No
     )
     curated = curated_data_paths(data_dir, yaml_paths)
     for workbook in workbooks:
-        sub = validate_workbook(workbook, curated, iris)
+        sub = validate_workbook(workbook, curated, iris, engine=engine)
         report.results += sub.results
         report.elsewhere += sub.elsewhere
         report.errors += sub.errors
@@ -290,7 +315,7 @@ def validate_paths(paths: list[Path], data_dir: Path = DATA_DIR, iris: Iris | No
         return report
     build = build_from_paths(curated, iris)
     if not paths or yaml_paths:
-        sub = validate_build(build, iris)
+        sub = validate_build(build, iris, engine)
         report.results += sub.results
         report.errors += sub.errors
     for path in rdf_paths:
@@ -303,8 +328,14 @@ def validate_paths(paths: list[Path], data_dir: Path = DATA_DIR, iris: Iris | No
     return report
 
 
-def validate_workbook(path: Path, curated: list[Path], iris: Iris, display: str | None = None) -> Report:
+def validate_workbook(
+    path: Path, curated: list[Path], iris: Iris, display: str | None = None, engine: str = DEFAULT_ENGINE
+) -> Report:
     """A plan workbook as `import-xlsx` would read it, with the rest of the data: problems at their cells."""
+    if engine == "oxigraph":
+        from nkc_kg.loaders.shacl import run
+
+        return run.validate_workbook(path, curated, iris, display)
     from nkc_kg.loaders.curated.yamlio import display_path
     from nkc_kg.loaders.workbook.importer import build_import, read_plan_workbook
     from nkc_kg.loaders.workbook.workbook import WorkbookError
@@ -316,7 +347,7 @@ def validate_workbook(path: Path, curated: list[Path], iris: Iris, display: str 
         return Report(errors=[CurationError(Location(name, 1), str(exc), "", f"geen leesbare .xlsx-werkmap: {exc}")])
     if read.errors:
         return Report(errors=read.errors)
-    report = validate_build(build_import(read, iris), iris)
+    report = validate_build(build_import(read, iris), iris, engine)
     # The editor fixes what the workbook holds; violations elsewhere still count (the workbook may cause them).
     kept = [r for r in report.results if r.severity == "violation" or (r.location and r.location.file == name)]
     report.elsewhere = len(report.results) - len(kept)

@@ -36,7 +36,7 @@ def test_export_refuses_to_overwrite(folder: Path) -> None:
 def test_errors_are_reported_at_their_cells_and_nothing_is_written(folder: Path) -> None:
     book = load_workbook(folder / "plan.xlsx")
     for row in book["Stappen"].iter_rows(min_row=2):
-        if row[0].value == 2 and row[1].value == 1:
+        if row[0].value == 3 and row[1].value == 1:
             row[4].value = "NVMOO"
             cell = row[4].coordinate
     book.save(folder / "bad.xlsx")

@@ -44,6 +44,9 @@ class ActivityRecords(BuilderCore):
             self.add(riri, self.nkc.number, Literal(res.number))
             self.add_text(riri, self.nkc.text, res.text)
             self.add_text(riri, RDFS.label, res.text)
+            if res.steps == []:
+                # the card ties the result to no step: it is the aim of the activity as a whole
+                self.add(riri, self.nkc.forWholeActivity, Literal(True))
             for s in res.steps if res.steps is not None else ([res.number] if res.number in numbers else []):
                 if s not in numbers:
                     self.error((*rkey, "steps"), f"activity {act.number} has no step {s}")

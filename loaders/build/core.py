@@ -51,6 +51,7 @@ class BuilderCore:
         self.plan_subgoals: dict[str, set[int]] = {}
         self.plan_activities: dict[str, set[int]] = {}
         self.concept_ids: set[str] = set()
+        self.described_locations: set[URIRef] = set()
         self.numbers: dict[tuple[str, str, int], Location] = {}
 
     def error(self, key: PathKey, message: str, message_nl: str | None = None, suggestion: str | None = None) -> None:
@@ -123,6 +124,9 @@ class BuilderCore:
         for kind, value in out:
             loc = self.iris.location(doc, kind, value)
             iris.append(loc)
+            if loc in self.described_locations:
+                continue  # a slide is cited by hundreds of records: describe it once
+            self.described_locations.add(loc)
             g = self.dataset.graph(self.iris.graph(doc))
             g.add((loc, RDF.type, self.nkc.SourceLocation))
             g.add((loc, self.nkc.inDocument, doc_iri))
@@ -194,7 +198,7 @@ class BuilderCore:
             self.add(assoc, PROV.hadRole, self.nkc[ROLE_TERM[role]])
             self.add_text(assoc, self.nkc.roleNote, note)
 
-    def concept(self, scheme: str, key: str, labels: tuple[str, str], cls: str) -> URIRef:
+    def concept(self, scheme: str, key: str, labels: tuple[str, str | None], cls: str) -> URIRef:
         iri = self.iris.concept(scheme, key)
         if f"{scheme}/{key}" not in self.concept_ids:
             self.concept_ids.add(f"{scheme}/{key}")
@@ -205,8 +209,9 @@ class BuilderCore:
             g.add((iri, SKOS.inScheme, scheme_iri))
             g.add((iri, SKOS.notation, Literal(key)))
             for label, lang in zip(labels, ("nl", "en"), strict=True):
-                g.add((iri, SKOS.prefLabel, Literal(label, lang=lang)))
-                g.add((iri, RDFS.label, Literal(label, lang=lang)))
+                if label is not None:
+                    g.add((iri, SKOS.prefLabel, Literal(label, lang=lang)))
+                    g.add((iri, RDFS.label, Literal(label, lang=lang)))
         return iri
 
     def title(self, iri: URIRef, title: r.Localised) -> None:

@@ -117,3 +117,5 @@ class DocumentRecords(ReferenceRecords):
             self.add_text(node, self.nkc.text, b.text)
             self.add_text(node, self.nkc.text, b.text_en, "en")
             self.add_text(node, RDFS.label, b.text)
+            if b.status == "curated":
+                self.add(node, self.nkc.addedByCurators, Literal(True))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nkc_kg.loaders.build.core import BuilderCore
-from nkc_kg.loaders.build.terms import PARTY_CLASS
+from nkc_kg.loaders.build.terms import PARTY_CLASS, TEAM_ROLE_LABELS
 from nkc_kg.loaders.curated import records as r
 from nkc_kg.loaders.curated.yamlio import PathKey
 from nkc_kg.loaders.iris import DCTERMS, FOAF, ORG, RDFS, SKOS, slugify
@@ -56,6 +56,7 @@ class PartyRecords(BuilderCore):
             self.add(iri, self.nkc.abbreviation, Literal(ini.abbreviation))
             self.add(iri, SKOS.altLabel, Literal(ini.abbreviation))
         self.add_text(iri, DCTERMS.description, ini.description)
+        self.add_text(iri, DCTERMS.description, ini.description_en, "en")
         if ini.homepage:
             self.add(iri, FOAF.homepage, URIRef(ini.homepage))
         if ini.status == "curated":
@@ -84,7 +85,8 @@ class PartyRecords(BuilderCore):
             label = self.parties[m.person][0].label
             self.add_text(ms, RDFS.label, f"{label} in {team.label}" + (" (voormalig)" if m.former else ""))
             if m.role:
-                self.add(ms, ORG.role, self.concept("team-role", slugify(m.role), (m.role, m.role), "PartyRole"))
+                labels = TEAM_ROLE_LABELS.get(m.role.lower(), (m.role, None))
+                self.add(ms, ORG.role, self.concept("team-role", slugify(m.role), labels, "PartyRole"))
             for k, aff in enumerate(m.affiliations):
                 self.add(person, self.nkc.affiliation, self.party_iri(aff, (*mkey, "affiliations", k)))
         self.roles(iri, team.contributors, "partner", (*key, "contributors"))

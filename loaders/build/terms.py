@@ -26,6 +26,8 @@ ROLE_TERM = {
     "partner": "PartnerRole",
 }
 STATUS_TERM = {"verified": "Verified", "derived": "Derived", "not-verified": "NotVerified"}
+# Roles in a team as the team slides write them, with their English label; another role gets its Dutch label only.
+TEAM_ROLE_LABELS = {"begeleiding": ("begeleiding", "facilitation")}
 DOMAIN_LABELS = {
     "organisatie-van-zorg": ("Organisatie van zorg en ondersteuning", "Organisation of care and support"),
     "diagnostiek": ("Diagnostiek", "Diagnostics"),

@@ -124,7 +124,8 @@ class Figure(Strict):
     label: Localised
     value: float | int
     unit: Literal["count", "percent", "percentage-points", "ratio", "per-year"] = "count"
-    qualifier: Literal["exact", "more-than", "about", "less-than"] = "exact"
+    # average: the source gives a mean ("gemiddeld 17% lager"), not one exact value
+    qualifier: Literal["exact", "more-than", "about", "less-than", "average"] = "exact"
     text: Text  # the sentence that states it (short)
     subject: str | None = None
     source: SourceRef
@@ -135,7 +136,8 @@ class Initiative(Strict):
     label: Text
     label_en: Text | None = None
     abbreviation: str | None = None
-    description: str | None = None
+    description: str | None = None  # in Dutch
+    description_en: str | None = None
     parties: list[PartyRef] = []
     homepage: str | None = None
     status: Literal["source", "curated"] = "source"
@@ -227,7 +229,8 @@ class Step(Timeframed):
 class IntendedResult(Strict):
     number: int = Field(ge=1)
     text: Text
-    steps: list[int] | None = None  # defaults to the step with the same number
+    # the steps it belongs to; None: the step with the same number; []: none (the activity as a whole)
+    steps: list[int] | None = None
 
 
 class Activity(Strict):
@@ -406,6 +409,8 @@ class Bottleneck(Strict):
     number: int = Field(ge=1)
     text: Text
     text_en: str | None = None
+    # curated: the curators drew it from running text that names no such item (the text is verbatim)
+    status: Literal["source", "curated"] = "source"
     source: SourceRef
     issues: list[SourceIssue] = []
 

@@ -8,7 +8,9 @@ Python values from them and keep a side table from the *path* of each value
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,10 +82,16 @@ class SourceFile:
 
 def display_path(path: Path) -> str:
     """Path relative to the working directory when possible (what editors click on)."""
+    return _display_path(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=256)
+def _display_path(path: str, cwd: str) -> str:
+    # resolve() asks the file system for every part of the path: once per file, not per location
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(path)
+        return path
 
 
 def format_key(key: PathKey) -> str:

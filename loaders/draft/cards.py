@@ -128,7 +128,7 @@ class CardDrafter:
             involved_text=involved_text,
             parties=parties,
             steps=[s.record() for s in steps],
-            results=self.results(card, [s.number for s in steps]),
+            results=self.results(card),
             initiatives=self.initiatives(card),
         )
         return DraftedCard(number, self.page.slide, title_line, activity, self.findings)
@@ -270,7 +270,7 @@ class CardDrafter:
                     refs.append(pid)
         return refs, [item.text for item in items]
 
-    def results(self, card: Card, steps: list[int]) -> list[r.IntendedResult]:
+    def results(self, card: Card) -> list[r.IntendedResult]:
         items = split_items(card.boxes.get("results", []))
         if not items:
             self.note(
@@ -280,7 +280,8 @@ class CardDrafter:
         if all(item.number is not None for item in items):
             return [r.IntendedResult(number=item.number, text=item.text) for item in items if item.number]
         self.note("results-unnumbered", items[0].line, severity="check")
-        return [r.IntendedResult(number=i, text=item.text, steps=steps or None) for i, item in enumerate(items, 1)]
+        # no numbers: the results name no step, they are the aim of the activity as a whole
+        return [r.IntendedResult(number=i, text=item.text, steps=[]) for i, item in enumerate(items, 1)]
 
     def initiatives(self, card: Card) -> list[r.InitiativeMention]:
         items = split_items(card.boxes.get("initiatives", []), numbered=False)

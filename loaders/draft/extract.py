@@ -93,7 +93,11 @@ def draft_plan(
 
 
 def _repeated_cards(draft: Draft) -> None:
-    """A card whose steps are those of an earlier card (the plans have one): worth a look."""
+    """A card whose steps are those of an earlier card (the plans have one): worth a look.
+
+    When one of the two is not on the list of activities, it is the copy: what it repeats (its steps,
+    results, other initiatives and initiator) is drafted once, under the card on the list, so that no
+    step counts twice; the copy keeps what only it says and is drafted as still being worked out."""
     first: dict[tuple[tuple[str, str | None], ...], DraftedCard] = {}
     for card in draft.cards:
         steps = tuple((s.text, s.timeframe) for s in card.activity.steps)
@@ -104,8 +108,29 @@ def _repeated_cards(draft: Draft) -> None:
                 "card-repeats", card.line, card.slide, where, severity="check", n=other.number, other_slide=other.slide
             )
             draft.findings.append(repeat)
+            listed = [c for c in (other, card) if c.activity.list_source is not None]
+            if len(listed) == 1:
+                copy = card if listed[0] is other else other
+                _leave_out_repeated(draft, copy, listed[0])
         elif steps:
             first[steps] = card
+
+
+def _leave_out_repeated(draft: Draft, copy: DraftedCard, original: DraftedCard) -> None:
+    update = {"status": "in-development", "steps": [], "results": [], "initiatives": [], "parties": []}
+    copy.activity = copy.activity.model_copy(update=update)
+    where = f"activiteit {copy.number}"
+    draft.findings.append(
+        finding(
+            "repeat-left-out",
+            copy.line,
+            copy.slide,
+            where,
+            severity="check",
+            n=original.number,
+            other_slide=original.slide,
+        )
+    )
 
 
 def is_known_document(records: list[r.PlanFile | r.DocumentFile | r.ReferenceFile], document: str) -> bool:

@@ -43,6 +43,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "de stappen zijn dezelfde als die van activiteit {n} (dia {other_slide})",
         "the steps are those of activity {n} (slide {other_slide})",
     ),
+    "repeat-left-out": (
+        "de kaart herhaalt activiteit {n} (dia {other_slide}) en staat niet in de lijst: haar stappen, resultaten en "
+        "initiatieven staan alleen bij activiteit {n}; deze activiteit is in uitwerking",
+        "the card repeats activity {n} (slide {other_slide}) and is not on the list: its steps, results and "
+        "initiatives are drafted under activity {n} only; this activity is in development",
+    ),
     "no-subgoal": ("geen 'Draagt bij aan subdoel …' op de kaart", "no 'Draagt bij aan subdoel …' on the card"),
     "goal-as-subgoal": (
         "de kaart zegt 'doel {n}'; gelezen als subdoel {n}",
@@ -62,8 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty-box": ("het vak '{box}' is leeg", "the box '{box}' is empty"),
     "results-unnumbered": (
-        "beoogde resultaten zonder nummer: elk hoort bij alle stappen van de kaart",
-        "intended results without numbers: each belongs to all steps of the card",
+        "beoogde resultaten zonder nummer: elk hoort bij de activiteit als geheel (steps: [])",
+        "intended results without numbers: each belongs to the activity as a whole (steps: [])",
     ),
     "sub-points": (
         "punten zonder tijdsaanduiding vanaf hier: als deelpunten in de tekst van stap {n} gezet",

@@ -254,6 +254,7 @@ def _shared(plan: PlanSources, out: TableWriter) -> None:
             label_en=ini.label_en,
             abbreviation=ini.abbreviation,
             description=ini.description,
+            description_en=ini.description_en,
             parties=encode_parties(ini.parties),
             homepage=ini.homepage,
             status=RECORD_STATUS[ini.status],

@@ -602,7 +602,7 @@ FIGURES = Sheet(
             "qualifier",
             "Precisie",
             "Qualifier",
-            "exact, more-than, about, less-than",
+            "exact, more-than, about, less-than, average (gemiddeld)",
             "exact, more than, …",
             12,
             dropdown="qualifiers",
@@ -715,6 +715,7 @@ INITIATIVES = Sheet(
         text_col("label_en", "Naam (en)", "Name (English)", "Engelse naam", "English name", 26),
         col("abbreviation", "Afkorting", "Abbreviation", "Afkorting", "Abbreviation", 14),
         text_col("description", "Beschrijving", "Description", "Beschrijving", "Description", 40),
+        text_col("description_en", "Beschrijving (en)", "Description (English)", "Engels", "English", 40),
         Column("parties", "Partijen", "Parties", *PARTIES_HELP, width=34, wrap=True),
         col("homepage", "Website", "Homepage", "Adres van de website", "Website address", 24),
         col(

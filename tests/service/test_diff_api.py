@@ -39,7 +39,7 @@ def test_2024_to_2025(client: TestClient) -> None:
     assert first["to"]["url"] == f"/plan/{NEW}/activity/3" and first["to"]["api"] == f"/api/plans/{NEW}/activities/3"
     assert first["to"]["iri"].endswith(f"/plan/{NEW}/activity/3") and first["to"]["label"].startswith("Activiteit 3.")
     assert len(answer["statedChanges"]) == 8
-    party = entries[6]["changes"]["parties"]["left"][0]  # 2024 activity 5 → 2025 activity 7: DRCP
+    party = entries[7]["changes"]["parties"]["left"][0]  # 2024 activity 6 → 2025 activity 8: DRCP
     assert (party["abbreviation"], party["api"]) == ("DRCP", "/api/parties/drcp")
     assert client.get(party["api"]).json()["iri"] == party["iri"]
 

@@ -63,7 +63,7 @@ class SharedSheets(AssemblerCore):
             ident = self.required(sheet, row, "id", name)
             self.place_plain(placed, "id", ident)
             self.place_plain(placed, "label", self.required(sheet, row, "label", text))
-            for key in ("label_en", "description", "homepage"):
+            for key in ("label_en", "description", "description_en", "homepage"):
                 self.place_plain(placed, key, self.read(sheet, row, key, text))
             self.place_plain(placed, "abbreviation", self.read(sheet, row, "abbreviation", name))
             self.place_plain(placed, "parties", self.party_list(sheet, row, "parties"))

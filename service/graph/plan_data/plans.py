@@ -102,7 +102,7 @@ class Plans(PlanGraph):
                 row["subgoal"],
                 text(row, "label"),
                 number=integer(row, "number"),
-                title=text(row, "shortTitle") or text(row, "label"),
+                title=text(row, "shortTitle") or text(row, "text") or text(row, "label"),
                 text=text(row, "text"),
                 api=f"/api/plans/{plan_id}/subgoals/{integer(row, 'number')}/parties",
             )
@@ -188,7 +188,7 @@ class Plans(PlanGraph):
                 sub["subgoal"],
                 text(sub, "label"),
                 number=n,
-                title=text(sub, "shortTitle") or text(sub, "label"),
+                title=text(sub, "shortTitle") or text(sub, "text") or text(sub, "label"),
                 text=text(sub, "text"),
             ),
             "parties": sorted(parties.values(), key=lambda p: (p["crossCutting"], fold(p["label"]))),

@@ -1,0 +1,338 @@
+"""What validation costs: each SHACL engine at 1×, 10× and 100× the data, and the editors' loop.
+
+    uv run python bench/validate_bench.py --scales 1,10,100 --pyshacl-scales 1,10,100
+
+Part 1, the engines. For each scale the dataset of bench/generate.py (the real data plus synthetic plans)
+is validated by both engines on the same union graph with the ontology: pyshacl over rdflib (the
+reference, ``--engine pyshacl``) and the pyoxigraph engine (the default). Each is timed as loading the
+graph into the engine's store plus checking it (pyshacl: parse into rdflib and ``pyshacl.validate``;
+oxigraph: load N-Triples into a pyoxigraph store and run the engine), with the ratio to pyshacl; both
+must give the same number of results.
+
+Part 2, the editors' loop, with hyperfine (start-up included): ``nkc-kg validate <file>`` after an edit
+to that plan file (a step's text changes before every run, so the file is never a cache hit; the other
+files come from the cache), the same with nothing cached (cold), and a workbook upload answered by
+``POST /api/validate`` in-process (warm, the service's memory cache; median of the runs).
+
+Results go to bench/results/validate-<date>.json; ``--markdown`` prints the tables for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DATA = ROOT / "build" / "bench"
+BIN = Path(sys.executable).parent
+EDITED = "late-gevolgen-2025.yaml"
+EDIT_MARK = "Eerste bijeenkomst met partijen"
+
+
+def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, cwd=ROOT, **kw)
+
+
+def dataset(scale: int) -> Path:
+    """N-Quads of ``scale`` × the real data (bench/generate.py), made once."""
+    real = ROOT / "build" / "nkc-kg.nq"
+    if not real.is_file():
+        run([str(BIN / "nkc-kg"), "build", "-o", "build"])
+    if scale == 1:
+        return real
+    path = DATA / f"x{scale}.nq"
+    if not path.is_file():
+        DATA.mkdir(parents=True, exist_ok=True)
+        run([sys.executable, "bench/generate.py", "--scale", str(scale), "-o", str(path)])
+    return path
+
+
+def union_ntriples(path: Path) -> bytes:
+    """The union of the dataset's graphs as N-Triples (what both engines validate)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store}
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    began = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - began, value
+
+
+def bench_oxigraph(data: bytes, runs: int) -> dict[str, Any]:
+    import pyoxigraph as ox
+    from nkc_kg.loaders.iris import DEFAULT_BASE
+    from nkc_kg.loaders.shacl.cache import Cache
+    from nkc_kg.loaders.shacl.engine import Engine
+    from nkc_kg.loaders.shacl.run import compiled_shapes, ontology_ntriples
+
+    cache = Cache()
+    shapes, ontology = compiled_shapes(DEFAULT_BASE, cache), ontology_ntriples(DEFAULT_BASE, cache)
+    loads, checks, count = [], [], 0
+    for _ in range(runs):
+        began = time.perf_counter()
+        store = ox.Store()
+        store.load(input=ontology, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        store.load(input=data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        loaded = time.perf_counter()
+        findings = Engine(store, shapes).run()
+        loads.append(loaded - began)
+        checks.append(time.perf_counter() - loaded)
+        count = len(findings)
+    totals = [a + b for a, b in zip(loads, checks, strict=True)]
+    return {
+        "load_s": statistics.median(loads),
+        "check_s": statistics.median(checks),
+        "total_s": statistics.median(totals),
+        "runs": runs,
+        "results": count,
+    }
+
+
+def bench_pyshacl(data: bytes, timeout: float) -> dict[str, Any]:
+    """One pyshacl run in a child process (so a run over the time limit can be stopped)."""
+    with tempfile.NamedTemporaryFile(suffix=".nt") as handle:
+        handle.write(data)
+        handle.flush()
+        script = (
+            "import json, sys, time\n"
+            "from rdflib import Graph\n"
+            "from nkc_kg.loaders.iris import DEFAULT_BASE, RDF, SH\n"
+            "from nkc_kg.loaders.validation import run_shacl, ontology_graph, shapes_graph\n"
+            "ontology_graph(DEFAULT_BASE); shapes_graph(DEFAULT_BASE)\n"
+            "t = time.perf_counter(); g = Graph(); g.parse(sys.argv[1], format='nt'); load = time.perf_counter() - t\n"
+            "t = time.perf_counter(); report = run_shacl(g, DEFAULT_BASE); check = time.perf_counter() - t\n"
+            "n = len(list(report.subjects(RDF.type, SH.ValidationResult)))\n"
+            "print(json.dumps({'load_s': load, 'check_s': check, 'total_s': load + check, 'runs': 1, 'results': n}))\n"
+        )
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", script, handle.name],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=True,
+                cwd=ROOT,
+            )
+        except subprocess.TimeoutExpired:
+            return {"timed_out_after_s": timeout}
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def hyperfine(name: str, command: str, prepare: str, env: dict[str, str], runs: int) -> dict[str, Any]:
+    out = Path(tempfile.mkdtemp()) / "hyperfine.json"
+    subprocess.run(
+        [
+            "hyperfine",
+            "--warmup",
+            "1",
+            "--runs",
+            str(runs),
+            "--prepare",
+            prepare,
+            "--export-json",
+            str(out),
+            "--command-name",
+            name,
+            command,
+        ],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(out.read_text())["results"][0]
+    return {k: result[k] for k in ("mean", "stddev", "median", "min", "max", "user", "system")} | {"runs": runs}
+
+
+def editors_loop(runs: int) -> dict[str, Any]:
+    """`nkc-kg validate <plan file>` after an edit (warm cache) and with nothing cached (cold)."""
+    work = Path(tempfile.mkdtemp(prefix="nkc-kg-validate-bench-"))
+    cache = work / "cache"
+    draft = work / EDITED
+    text = (ROOT / "data" / EDITED).read_text(encoding="utf-8")
+    assert EDIT_MARK in text
+    editor = work / "edit.py"
+    editor.write_text(
+        "import sys, pathlib, random\n"
+        f"text = pathlib.Path({str(ROOT / 'data' / EDITED)!r}).read_text(encoding='utf-8')\n"
+        f"mark = {EDIT_MARK!r}\n"
+        f"pathlib.Path({str(draft)!r}).write_text(text.replace(mark, mark + ' ' + str(random.random()), 1), "
+        "encoding='utf-8')\n"
+    )
+    # the bytecode of the project's modules is written and reused, as on an editor's machine
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"NKC_KG_CACHE_DIR": str(cache)}
+    command = f"{BIN / 'nkc-kg'} validate {draft}"
+    edit = f"{sys.executable} {editor}"
+    out = {
+        "after_an_edit": hyperfine("after an edit", command, edit, env, runs),
+        "cold": hyperfine("nothing cached", command, f"{edit} && rm -rf {cache}", env, runs),
+        "unchanged": hyperfine("nothing changed", command, "true", env, runs),
+    }
+    shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def workbook_upload(runs: int) -> dict[str, Any]:
+    """POST /api/validate with a plan workbook, in-process: the first (cold) and the next (warm) answers."""
+    from fastapi.testclient import TestClient
+    from nkc_kg.loaders.dataset import build_dataset
+    from nkc_kg.loaders.iris import Iris
+    from nkc_kg.loaders.paths import QUERIES_DIR
+    from nkc_kg.loaders.workbook.exporter import export_plan
+    from nkc_kg.service.app import Service, create_app
+    from nkc_kg.service.graph.catalog import load_catalog
+    from nkc_kg.service.graph.runner import EntityIndex
+    from nkc_kg.service.settings import Settings
+    from nkc_kg.service.store.embedded import EmbeddedStore
+
+    iris = Iris()
+    store = EmbeddedStore.from_dataset(build_dataset(iris=iris).dataset)
+    service = Service(Settings(), iris, store, load_catalog(QUERIES_DIR), EntityIndex.build(store, iris), 0.0)
+    client = TestClient(create_app(service.settings, service))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.xlsx"
+        export_plan("late-gevolgen-2025", path)
+        body = path.read_bytes()
+    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    times = []
+    for _ in range(runs + 1):
+        took, response = timed(
+            lambda: client.post(
+                "/api/validate", params={"filename": "plan.xlsx"}, content=body, headers={"content-type": media}
+            )
+        )
+        assert response.status_code == 200, response.text
+        times.append(took)
+    return {
+        "cold_s": times[0],
+        "warm_median_s": statistics.median(times[1:]),
+        "warm_max_s": max(times[1:]),
+        "runs": runs,
+        "results": len(response.json()["results"]),
+    }
+
+
+def machine() -> dict[str, Any]:
+    from importlib import metadata
+
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "cpu": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg(),
+        "versions": {p: metadata.version(p) for p in ("pyoxigraph", "pyshacl", "rdflib")},
+        "hyperfine": run(["hyperfine", "--version"]).stdout.strip(),
+    }
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [
+        "| scale | triples | pyshacl: load + check (s) | oxigraph: load + check (s) | ratio | results (both) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in results["engines"]:
+        ox_, ref = row["oxigraph"], row.get("pyshacl")
+        if ref is None:
+            ref_text, ratio = "not run", "–"
+        elif "timed_out_after_s" in ref:
+            ref_text, ratio = (
+                f"> {ref['timed_out_after_s']:.0f} (stopped)",
+                f"> {ref['timed_out_after_s'] / ox_['total_s']:.0f}×",
+            )
+        else:
+            ref_text = f"{ref['load_s']:.2f} + {ref['check_s']:.2f} = {ref['total_s']:.2f}"
+            ratio = f"{ref['total_s'] / ox_['total_s']:.0f}×"
+        same = "" if ref is None or "results" not in ref else ("same" if ref["results"] == ox_["results"] else "DIFFER")
+        lines.append(
+            f"| {row['scale']}× | {row['triples']:,} | {ref_text} | "
+            f"{ox_['load_s']:.3f} + {ox_['check_s']:.3f} = {ox_['total_s']:.3f} | {ratio} | {ox_['results']:,} {same} |"
+        )
+    loop = results.get("editors_loop")
+    if loop:
+        lines += [
+            "",
+            "| `nkc-kg validate data/<plan file>` | mean ± sd (s) | min · max (s) | user + sys (s) |",
+            "| --- | --- | --- | --- |",
+        ]
+        for key, label in (
+            ("after_an_edit", "after an edit to that file (warm)"),
+            ("cold", "nothing cached (cold)"),
+            ("unchanged", "nothing changed"),
+        ):
+            r = loop[key]
+            lines.append(
+                f"| {label} | {r['mean']:.2f} ± {r['stddev']:.2f} | {r['min']:.2f} · {r['max']:.2f} | "
+                f"{r['user'] + r['system']:.2f} |"
+            )
+    upload = results.get("workbook_upload")
+    if upload:
+        lines += [
+            "",
+            f"Workbook upload (`POST /api/validate`, late-gevolgen-2025.xlsx, {upload['results']} results): "
+            f"first {upload['cold_s']:.2f} s, then median {upload['warm_median_s']:.2f} s "
+            f"(max {upload['warm_max_s']:.2f} s, {upload['runs']} runs).",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--pyshacl-scales", default="1,10,100", help="scales to run pyshacl at (it is slow)")
+    parser.add_argument("--pyshacl-timeout", type=float, default=3600)
+    parser.add_argument("--runs", type=int, default=5, help="runs of the oxigraph engine per scale")
+    parser.add_argument("--loop-runs", type=int, default=10, help="hyperfine runs of each editors'-loop command")
+    parser.add_argument("--skip-loop", action="store_true")
+    parser.add_argument("--markdown", type=Path, help="only print the tables of this results file")
+    args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text())))
+        return 0
+    results: dict[str, Any] = {
+        "machine": machine(),
+        "command": " ".join(["bench/validate_bench.py", *sys.argv[1:]]),
+        "engines": [],
+    }
+    reference_scales = {int(s) for s in args.pyshacl_scales.split(",") if s}
+    for scale in (int(s) for s in args.scales.split(",") if s):
+        data = union_ntriples(dataset(scale))
+        row: dict[str, Any] = {"scale": scale, "triples": data.count(b"\n")}
+        row["oxigraph"] = bench_oxigraph(data, args.runs)
+        if scale in reference_scales:
+            row["pyshacl"] = bench_pyshacl(data, args.pyshacl_timeout)
+        results["engines"].append(row)
+        print(json.dumps(row), flush=True)
+    if not args.skip_loop:
+        results["editors_loop"] = editors_loop(args.loop_runs)
+        results["workbook_upload"] = workbook_upload(args.loop_runs)
+    results["machine"]["load_average_at_end"] = os.getloadavg()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"validate-{dt.datetime.now(dt.UTC):%Y-%m-%dT%H%M}.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(markdown(results))
+    print(f"\n(results in {out.relative_to(ROOT)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
