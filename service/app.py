@@ -51,6 +51,7 @@ from nkc_kg.service.web.answers import JsonCaches
 from nkc_kg.service.web.errors import ApiError, install_error_handlers
 from nkc_kg.service.web.openapi import document_400_not_422, install_docs
 from nkc_kg.service.web.rendering import STATIC_DIR
+from nkc_kg.service.web.security_headers import install_security
 from nkc_kg.service.web.templating import Pages
 
 # load_service, Service and SparqlAnswerer live in graph/served.py; they are imported from here as well
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         redoc_url=None,
     )
     install_docs(app)
+    install_security(app, settings)  # headers, body caps, refused queries (SECURITY.md)
     install_error_handlers(app, json_collections=plans_routes.COLLECTIONS)
     install_state(app, svc)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -31,6 +31,7 @@ from nkc_kg.service.mcp.schemas import (
 from nkc_kg.service.sparql.protocol import refuse_unsafe
 from nkc_kg.service.store.embedded import QueryRefused, QueryTimeout, QueryTooLarge, StoreUnavailable
 from nkc_kg.service.store.pool import QueryWorkersFailed
+from nkc_kg.service.store.query_guard import QueryRejected
 
 MAX_QUERY_LENGTH = 100_000  # characters of a SPARQL query given to the sparql tool
 JSON_RESULTS = "application/sparql-results+json"
@@ -104,7 +105,7 @@ def checked_query(arguments: dict[str, Any]) -> str:
         raise ToolError("query too long", f"at most {MAX_QUERY_LENGTH} characters")
     try:
         refuse_unsafe(query)
-    except QueryRefused as exc:
+    except (QueryRefused, QueryRejected) as exc:
         raise ToolError("query refused", str(exc)) from None
     return query
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from nkc_kg.service.store.embedded import GRAPH_FORMATS, RESULT_FORMATS, QueryRefused
+from nkc_kg.service.store.embedded import GRAPH_FORMATS, RESULT_FORMATS
+from nkc_kg.service.store.query_guard import QueryLimits, check_query
 
 FORMAT_ALIASES = {
     "json": "application/sparql-results+json",
@@ -22,23 +21,10 @@ FORMAT_ALIASES = {
 }
 KNOWN = set(RESULT_FORMATS) | set(GRAPH_FORMATS)
 
-# Strings, IRIs and comments are removed before looking for keywords, so a literal "SERVICE"
-# or an IRI containing it does not count, and a prefixed name like ex:service is not a keyword.
-_NOISE = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_FORBIDDEN = re.compile(r"(?<![:\w?$])(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])", re.I)
 
-
-def refuse_unsafe(sparql: str) -> None:
-    """Refuse updates and anything that makes the server open a connection (SERVICE, LOAD)."""
-    stripped = _NOISE.sub(" ", sparql)
-    match = _FORBIDDEN.search(stripped)
-    if match:
-        keyword = match[1].upper()
-        if keyword == "SERVICE":
-            raise QueryRefused("SERVICE (federated queries) is not allowed: this endpoint never contacts other servers")
-        raise QueryRefused(f"{keyword}: this endpoint is read-only; updates are not accepted")
+def refuse_unsafe(sparql: str, limits: QueryLimits | None = None) -> None:
+    """Refuse updates, federation (SERVICE) and queries over the limits: see store/query_guard.py."""
+    check_query(sparql, limits or QueryLimits())
 
 
 def negotiate(format_param: str | None, accept: str | None) -> str | None:

@@ -10,11 +10,13 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from nkc_kg.service.graph.served import Service
 from nkc_kg.service.sparql.descriptions import Dumps, service_description, void_description
-from nkc_kg.service.sparql.protocol import negotiate, refuse_unsafe
-from nkc_kg.service.store.embedded import DUMP_FORMATS, QueryRefused, QueryTimeout, QueryTooLarge, StoreUnavailable
+from nkc_kg.service.sparql.guard import check_client_query, read_query_body
+from nkc_kg.service.sparql.protocol import negotiate
+from nkc_kg.service.store.embedded import DUMP_FORMATS, QueryTimeout, QueryTooLarge, StoreUnavailable
 from nkc_kg.service.store.pool import QueryWorkersFailed
 from nkc_kg.service.web.deps import ServiceDep
 from nkc_kg.service.web.errors import ApiError
+from nkc_kg.service.web.security_headers import public_root
 
 router = APIRouter()
 
@@ -27,11 +29,9 @@ async def get_dumps(request: Request) -> Dumps:
 async def run_sparql(service: Service, query: str, format_param: str | None, accept: str | None) -> Response:
     if not query or not query.strip():
         raise ApiError(400, "missing query", "pass the SPARQL query as 'query'")
+    await check_client_query(query, service.settings)  # size, depth, SERVICE: 413/400/403 (sparql/guard.py)
     try:
         media = negotiate(format_param, accept)
-        refuse_unsafe(query)
-    except QueryRefused as exc:
-        raise ApiError(403, "query refused", str(exc)) from None
     except ValueError as exc:
         raise ApiError(400, "bad format", str(exc)) from None
     time_limit = service.settings.query_timeout
@@ -69,7 +69,7 @@ async def sparql_get(
     format: Annotated[str | None, Query(description="json, xml, csv, tsv, turtle, nt, jsonld, rdfxml")] = None,
 ) -> Response:
     if query is None:
-        endpoint = str(request.url_for("sparql_get"))
+        endpoint = public_root(request) + "/sparql"  # never from Host (NKC_KG_PUBLIC_URL, else relative)
         return Response(service_description(endpoint), media_type="text/turtle; charset=utf-8")
     return await run_sparql(service, query, format, request.headers.get("accept"))
 
@@ -80,10 +80,9 @@ async def sparql_post(request: Request, service: ServiceDep, format: Annotated[s
     if content_type == "application/sparql-update" or "update" in request.query_params:
         raise ApiError(403, "updates refused", "this endpoint is read-only")
     if content_type == "application/sparql-query":
-        raw = await request.body()
-        query = raw.decode("utf-8", errors="replace")
+        query = await read_query_body(request, service.settings)  # 413 past the limit, not read whole
     elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.form()
+        form = await request.form(max_part_size=4 * service.settings.query_max_bytes)  # the query's limit is 413
         if "update" in form:
             raise ApiError(403, "updates refused", "this endpoint is read-only")
         value = form.get("query")

@@ -27,6 +27,7 @@ from nkc_kg.service.store.formats import (
     solution_rows,
     to_ox,
 )
+from nkc_kg.service.store.sandbox import run_confined
 from nkc_kg.service.store.values import Binding, with_values
 from rdflib import Dataset, Graph
 from rdflib.term import Node
@@ -36,6 +37,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "EmbeddedStore",
+    "QueryFailed",
     "QueryRefused",
     "QueryTimeout",
     "QueryTooLarge",
@@ -166,21 +168,33 @@ class EmbeddedStore:
         return graph
 
     def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
-        """The time limit is kept by the caller (the route abandons the worker thread)."""
+        """The time limit is kept by the caller (the route abandons the worker thread, the pool kills its worker).
+
+        The query runs on a thread of its own with a large stack and no network (sandbox.py): its
+        SERVICE clauses, if any reached this far, fail instead of connecting anywhere."""
         # Engine objects may only be dropped on the thread that made them, so failures come back
         # as values and are raised here, after the frames holding them are gone.
-        outcome = self._answer(sparql, media_type, limit)
-        if isinstance(outcome, ValueError):
+        outcome = run_confined(lambda: self._answer(sparql, media_type, limit))
+        if isinstance(outcome, Exception):
             raise outcome
         return outcome
 
-    def _answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str] | ValueError:
+    def _answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str] | Exception:
         try:
             return serialise_answer(self._store.query(sparql, use_default_graph_as_union=True), media_type, limit)  # type: ignore[arg-type]
         except SyntaxError as exc:
             return ValueError(str(exc))
         except QueryTooLarge as exc:
             return QueryTooLarge(str(exc))
+        except PermissionError:
+            # the sandbox refused a socket: only SERVICE makes the engine open one
+            return QueryRefused(
+                "SERVICE (federated queries) is not allowed: this endpoint never contacts other servers"
+            )
+        except OSError as exc:
+            return StoreUnavailable(f"the store could not be read: {exc}")
+        except RuntimeError as exc:  # an evaluation error of the engine (an unbound SERVICE name, …)
+            return QueryFailed(f"the query could not be evaluated: {exc}")
 
     def dump(self, kind: str) -> tuple[bytes, str]:
         return serialise_dump(self._store.quads_for_pattern(None, None, None, None), kind)
@@ -196,8 +210,14 @@ def _format_of(path: Path) -> ox.RdfFormat:
     return ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
 
 
-class QueryRefused(ValueError):
-    """The query is not allowed here (update, SERVICE, …): a 4xx, not an engine error."""
+class QueryRefused(Exception):
+    """The query is not allowed here (update, SERVICE, …): a 403, not an engine error.
+
+    Not a ValueError: "malformed" (400) is a different answer from "not allowed" (403)."""
+
+
+class QueryFailed(ValueError):
+    """The engine parsed the query but could not evaluate it (a 400 that says why)."""
 
 
 class QueryTimeout(Exception):

@@ -12,12 +12,20 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import queue
+import signal
 import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from nkc_kg.service.store.embedded import EmbeddedStore, QueryTimeout, QueryTooLarge
+from nkc_kg.service.store.embedded import (
+    EmbeddedStore,
+    QueryFailed,
+    QueryRefused,
+    QueryTimeout,
+    QueryTooLarge,
+    StoreUnavailable,
+)
 
 _READY = "ready"
 log = logging.getLogger(__name__)
@@ -40,8 +48,17 @@ def _serve(dataset: Path, conn: Connection) -> None:
             conn.send(("ok", store.answer(sparql, media_type, limit, timeout=float("inf"))))
         except QueryTooLarge as exc:
             conn.send(("too-large", str(exc)))
+        except QueryRefused as exc:
+            conn.send(("refused", str(exc)))
+        except QueryFailed as exc:
+            conn.send(("failed", str(exc)))
         except ValueError as exc:
             conn.send(("malformed", str(exc)))
+        except StoreUnavailable as exc:
+            conn.send(("unavailable", str(exc)))
+        except Exception as exc:  # the parent answers 502 and says what it was; this worker keeps serving
+            log.exception("query worker: unexpected error")
+            conn.send(("unavailable", f"the query engine failed: {type(exc).__name__}: {exc}"))
 
 
 class _Worker:
@@ -61,6 +78,33 @@ class _Worker:
         self.process.kill()
         self.process.join(5)
         self.conn.close()
+
+
+def raise_for(status: str, value: object) -> None:
+    """Raise the exception a worker reported (as the embedded store would have raised it)."""
+    errors: dict[str, type[Exception]] = {
+        "too-large": QueryTooLarge,
+        "refused": QueryRefused,
+        "failed": QueryFailed,
+        "malformed": ValueError,
+        "unavailable": StoreUnavailable,
+    }
+    if status in errors:
+        raise errors[status](value)
+
+
+def _exit_of(worker: _Worker) -> str:
+    """How a stopped worker ended, in words: "signal SIGSEGV", "exit code 1"."""
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if code is None:
+        return "still running"
+    if code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
 
 
 class QueryPool:
@@ -117,23 +161,29 @@ class QueryPool:
             except queue.Empty:
                 if time.monotonic() >= deadline:
                     raise QueryTimeout("every query worker stayed busy for the whole time limit") from None
-        worker.conn.send((sparql, media_type, limit))
+        try:
+            worker.conn.send((sparql, media_type, limit))
+        except OSError:  # the worker died while it was idle (BrokenPipeError)
+            how = _exit_of(worker)
+            self._discard(worker)
+            raise StoreUnavailable(f"a query worker had stopped ({how}); it is being replaced") from None
         if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-            worker.stop()
-            self._replace()
+            self._discard(worker)
             raise QueryTimeout(f"the query ran longer than {timeout:g} s")
         try:
             status, value = worker.conn.recv()
         except (EOFError, OSError):
-            worker.stop()
-            self._replace()
-            raise QueryTimeout("the query worker stopped (out of memory?)") from None
+            how = _exit_of(worker)
+            self._discard(worker)
+            raise StoreUnavailable(f"the query worker stopped while answering ({how}); it has been replaced") from None
         self._idle.put(worker)
-        if status == "too-large":
-            raise QueryTooLarge(value)
-        if status == "malformed":
-            raise ValueError(value)
+        raise_for(status, value)
         return value  # type: ignore[no-any-return]
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.stop()
+        if not self._closed:
+            self._replace()
 
     def idle(self) -> int:
         """Workers loaded and waiting for a query (for /health)."""
