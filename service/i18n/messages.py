@@ -108,7 +108,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "nl": "Elke balk is een stap, van begin tot eind van zijn termijn.",
         "en": "Each bar is a step, from the start to the end of its timeframe.",
     },
-    # -- comparing plan versions (diff: service/diff_report.py, templates/diff.html) --------------
+    # -- comparing plan versions (diff: service/diff/report.py, templates/diff.html) --------------
     "nav.diff": {"nl": "Versies", "en": "Versions"},
     "home.diff": {
         "nl": "Verschillen tussen planversies (2024 → 2025)",
@@ -300,7 +300,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Added by the curators (not in a source)",
     },
     "sources.reference": {"nl": "referentie", "en": "reference"},
-    # releases (nkc-kg publish): service/release_routes.py
+    # releases (nkc-kg publish): service/releases/routes.py
     "releases.title": {"nl": "Releases", "en": "Releases"},
     "releases.intro": {
         "nl": (

@@ -26,7 +26,7 @@ class EntityRef(Open):
     label: str = Field(description="human-readable label (Dutch where the graph has one)")
 
 
-# -- where an answer's facts come from (service/provenance.py); added to the answers that cite ----
+# -- where an answer's facts come from (service/graph/provenance.py); added to the answers that cite ----
 
 
 class SourceLocation(EntityRef):

@@ -64,7 +64,7 @@ def test_settings_only_read_the_environment() -> None:
 def test_the_documented_settings_are_the_settings_read() -> None:
     table = {
         name
-        for line in (CHECKOUT / "README.md").read_text(encoding="utf-8").splitlines()
+        for line in (CHECKOUT / "docs" / "settings.md").read_text(encoding="utf-8").splitlines()
         for name in re.findall(r"^\| `(NKC_KG_\w+)` \|", line)
     }
     read = set(re.findall(r"\"(NKC_KG_\w+)\"", SETTINGS.read_text(encoding="utf-8")))
