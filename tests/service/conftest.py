@@ -162,7 +162,7 @@ def unused_port() -> int:
 
 
 @contextmanager
-def running_server(*args: str, **env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def running_server(*args: str, start_within: float = 60, **env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`nkc-kg serve` as a new user runs it, on a free loopback port, with extra options and NKC_KG_* settings."""
     port = free_port()
     proc = subprocess.Popen(
@@ -172,7 +172,7 @@ def running_server(*args: str, **env: str) -> Iterator[tuple[str, subprocess.Pop
         env={**os.environ, **env},
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + start_within
     try:
         while time.monotonic() < deadline:
             try:
@@ -183,7 +183,9 @@ def running_server(*args: str, **env: str) -> Iterator[tuple[str, subprocess.Pop
             if proc.poll() is not None:
                 raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server exited")
         else:
-            raise RuntimeError("server did not start within 60 s")
+            proc.terminate()
+            said = proc.communicate(timeout=30)[0].decode(errors="replace")
+            raise RuntimeError(f"server did not start within {start_within:g} s; it said:\n{said[-5000:]}")
         yield url, proc
     finally:
         proc.terminate()

@@ -402,7 +402,10 @@ def test_sighup_makes_the_server_look_at_current_at_once(published: Published, t
 def test_serving_releases_with_workers_serves_the_current_release(published: Published, start_server) -> None:  # type: ignore[no-untyped-def]
     """Each worker process is given the releases folder (as an argument: nothing is put in the environment)."""
     current = current_version(published.folder)
-    with start_server("--releases", str(published.folder), "--workers", "2") as (url, _):
+    # no /sparql processes: a lighter start (each worker would wait for its own before serving)
+    with start_server(
+        "--releases", str(published.folder), "--workers", "2", start_within=180, NKC_KG_SPARQL_WORKERS="0"
+    ) as (url, _):
         for _ in range(4):  # whichever worker answers
             assert health(url)["release"]["version"] == current
 

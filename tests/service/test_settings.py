@@ -127,7 +127,8 @@ def test_build_uses_the_data_folder_and_the_base_iri(
 def test_serve_with_workers_serves_the_data_folder_given(data_copy: Path, tmp_path: Path, start_server) -> None:  # type: ignore[no-untyped-def]
     cache = tmp_path / "cache"
     env = {"NKC_KG_CACHE_DIR": str(cache), "NKC_KG_SPARQL_WORKERS": "0"}  # no /sparql processes: a lighter start
-    with start_server("--data", str(data_copy), "--workers", "2", **env) as (url, _):
+    # two processes each build the graph: on a busy machine that takes a while
+    with start_server("--data", str(data_copy), "--workers", "2", start_within=180, **env) as (url, _):
         for _ in range(4):  # whichever worker answers
             assert httpx.get(f"{url}/api/parties/iknl", timeout=30).json()["label"] == "IKNL (kopie)"
     assert list(cache.glob("nkc-kg-*.nq")), "the workers cache the build where NKC_KG_CACHE_DIR says"
