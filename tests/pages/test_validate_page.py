@@ -58,10 +58,13 @@ def test_curated_file_report_is_grouped_by_activity_and_severity(page: Page, tmp
     page.get_by_role("button", name="Validate").click(timeout=VALIDATION_TIME)  # the form posts and waits
     verdict = page.locator("p.verdict")
     expect(verdict).to_have_text(re.compile("There are errors"), timeout=VALIDATION_TIME)
+    # the activity whose step lost its timeframe (since the repeated card 2 is no longer activity 2's, the
+    # first "Q1 2025" of the file belongs to another activity): the one group with a violation
     group = (
         page.locator("section.group")
-        .filter(has=page.get_by_role("heading", name=re.compile(r"^Activity 2\b")))
+        .filter(has=page.get_by_role("heading", name=re.compile(r"^Activity \d+\b")))
         .filter(has_text="late-gevolgen-2025")
+        .filter(has=page.locator("h3 .sev-violation"))
     )
     expect(group.locator("h3 .sev-violation")).to_have_text("1 violation")
     first = group.locator("tbody tr").first  # violations come first in a group
