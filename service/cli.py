@@ -8,6 +8,8 @@ import their heavy parts (pyshacl, the store, FastAPI) when they run, so every s
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from nkc_kg.loaders.command_line import EXIT_STATUS, USAGE, fail
 from nkc_kg.loaders.draft import cli as draft
@@ -58,7 +60,17 @@ def main(argv: list[str] | None = None) -> int:
             settings = settings.with_data_dir(args.data)
     except SettingsError as exc:
         return fail(str(exc), USAGE)
-    return int(args.run(args, settings))
+    try:
+        return int(args.run(args, settings))
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`nkc-kg queries | head`: the reader closed the pipe; stop quietly, as cat and grep do."""
+    # Python flushes stdout once more at exit; point it at /dev/null so that flush cannot fail again.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE, what a shell reports for a command killed by a closed pipe
 
 
 if __name__ == "__main__":

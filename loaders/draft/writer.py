@@ -52,8 +52,8 @@ def _head(draft: Draft) -> str:
 def _card_legend() -> str:
     return (
         "# Titles come from the list of activities, `card_title` where the card words it differently.\n"
-        "# Timeframes are verbatim and readable by loaders/timeframes.py. Leads are party ids resolved from\n"
-        "# the 'Wie doet het?' line in lead_text; what did not resolve is listed under the card.\n"
+        "# Timeframes are verbatim and readable by loaders/curated/timeframes.py. Leads are party ids resolved\n"
+        "# from the 'Wie doet het?' line in lead_text; what did not resolve is listed under the card.\n"
     )
 
 
