@@ -99,7 +99,7 @@ async def sparql_post(request: Request, service: ServiceDep, format: Annotated[s
 
 @router.get("/void", tags=["Site"], summary="VoID/DCAT description of the dataset (Turtle)")
 async def void(request: Request, service: ServiceDep) -> Response:
-    root = str(request.base_url).rstrip("/")
+    root = public_root(request)  # NKC_KG_PUBLIC_URL, else relative IRIs: never the Host header
     return Response(void_description(root, len(service.store)), media_type="text/turtle; charset=utf-8")
 
 
