@@ -239,6 +239,8 @@ def validate_rdf(path: Path, context: BuildResult, iris: Iris) -> Report:
     graph = Graph()
     try:
         parse_rdf_file(graph, path, fmt)  # no remote JSON-LD contexts, no XML DOCTYPE (rdf_input.py)
+    except MemoryError:
+        raise  # not a syntax error: the caller's memory bound answers it (service/validate/bounded.py)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
         return Report(errors=[CurationError(Location(str(path), _parser_line(exc)), f"not valid {fmt}: {exc}")])
     subjects = set(graph.subjects())
