@@ -18,8 +18,13 @@ routes turn into the service's error answer (routes.py) or the page's message (p
 
 from __future__ import annotations
 
+import errno
+import gc
 import multiprocessing as mp
+import os
+import shutil
 import signal
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from multiprocessing.connection import Connection
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
 # forked from a server that has these loaded (pyshacl, rdflib, the loaders: seconds of imports)
 PRELOAD = ["nkc_kg.service.validate.warm"]
 RETRY_AFTER = 30  # seconds a client is asked to wait when every validation slot is taken
+MEMORY_EXIT = 75  # a child's exit code when it ran out of memory before it could answer
 
 
 class UploadRefused(Exception):
@@ -106,8 +112,14 @@ async def validate_bounded(
 def _run_child(body: bytes, name: str, data_dir: Path, base: str, timeout: float, memory_mib: int) -> Report:
     context = _forkserver()
     parent, child = context.Pipe(duplex=False)
+    # the child's temporary files (the upload) go here: removed even when the child is killed at its time
+    # limit or runs out of memory while cleaning up
+    scratch = tempfile.mkdtemp(prefix="nkc-kg-validation-")
     process = context.Process(
-        target=_child, args=(child, body, name, data_dir, base, memory_mib), daemon=True, name="nkc-kg-validate"
+        target=_child,
+        args=(child, body, name, data_dir, base, memory_mib, scratch),
+        daemon=True,
+        name="nkc-kg-validate",
     )
     process.start()
     child.close()
@@ -123,34 +135,49 @@ def _run_child(body: bytes, name: str, data_dir: Path, base: str, timeout: float
             status, value = parent.recv()
         except (EOFError, OSError):
             process.join(5)
+            if process.exitcode == MEMORY_EXIT:
+                raise _too_much_memory(memory_mib) from None
             raise _died(process.exitcode) from None
     finally:
         if process.is_alive():
             process.kill()
         process.join(5)
         parent.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     if status == "memory":
         raise _too_much_memory(memory_mib)
     return value  # type: ignore[no-any-return]
 
 
-def _child(conn: Connection, body: bytes, name: str, data_dir: Path, base: str, memory_mib: int) -> None:
+def _child(conn: Connection, body: bytes, name: str, data_dir: Path, base: str, memory_mib: int, scratch: str) -> None:
     import resource
 
+    tempfile.tempdir = scratch  # the parent removes it, however this process ends
+    limit = memory_mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    outcome = _validate_in_child(body, name, data_dir, base)
+    gc.collect()  # what the validation left (a half-built graph) goes before the answer is pickled
+    try:
+        conn.send(outcome)
+    except MemoryError:
+        os._exit(MEMORY_EXIT)  # no memory even to answer: the exit code says it
+
+
+def _validate_in_child(body: bytes, name: str, data_dir: Path, base: str) -> tuple[str, Report | None]:
     from nkc_kg.loaders.iris import Iris
     from nkc_kg.service.validate.uploads import validate_upload
 
-    limit = memory_mib * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        report = validate_upload(body, name, data_dir, Iris(base))
+        return "report", validate_upload(body, name, data_dir, Iris(base))
     except MemoryError:
-        conn.send(("memory", None))
-        return
+        return "memory", None  # (leaving the handler frees the frames the traceback held)
+    except OSError as exc:
+        # out of memory while cleaning up after a MemoryError (the temporary folder's removal)
+        if exc.errno == errno.ENOMEM or isinstance(exc.__context__, MemoryError):
+            return "memory", None
+        raise
     except RecursionError:  # nesting deeper than the parsers' recursion: the upload is what is wrong
-        conn.send(("report", _input_error(name, "the data nests too deeply to be read")))
-        return
-    conn.send(("report", report))
+        return "report", _input_error(name, "the data nests too deeply to be read")
 
 
 def _input_error(name: str, message: str) -> Report:
