@@ -228,6 +228,9 @@ def render_markdown(results: dict[str, Any]) -> str:
     if findings.exists():
         # written by hand after a run: causes of missed targets and fixes
         lines += [findings.read_text(encoding="utf-8").rstrip(), ""]
+    hostile = Path(__file__).with_name("hostile_load.md")
+    if hostile.exists():  # written by hand from a run of bench/hostile_load.py
+        lines += [hostile.read_text(encoding="utf-8").rstrip(), ""]
     lines += [
         "## How to run",
         "",
@@ -238,6 +241,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "uv run python bench/generate.py --scale 100 -o build/bench/x100.nq   # the data alone",
         "uv run python bench/named_latency.py build/bench/x1000.nq           # named queries in-process",
         "uv run python bench/run.py --render bench/results/<file>.json        # redraw this page",
+        "uv run python bench/hostile_load.py          # the hostile-load check (section above: bench/hostile_load.md)",
         "```",
         "",
     ]

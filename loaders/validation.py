@@ -16,6 +16,7 @@ from nkc_kg.loaders.build import BuildResult, build_from_paths
 from nkc_kg.loaders.curated.yamlio import CurationError, Location
 from nkc_kg.loaders.iris import RDF, SH, Iris
 from nkc_kg.loaders.paths import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, curated_data_paths
+from nkc_kg.loaders.rdf_input import parse_rdf_file
 from nkc_kg.loaders.report_groups import group_of
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -237,7 +238,9 @@ def validate_rdf(path: Path, context: BuildResult, iris: Iris) -> Report:
     fmt = RDF_SUFFIXES[path.suffix.lower()]
     graph = Graph()
     try:
-        graph.parse(path, format=fmt)
+        parse_rdf_file(graph, path, fmt)  # no remote JSON-LD contexts, no XML DOCTYPE (rdf_input.py)
+    except MemoryError:
+        raise  # not a syntax error: the caller's memory bound answers it (service/validate/bounded.py)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
         return Report(errors=[CurationError(Location(str(path), _parser_line(exc)), f"not valid {fmt}: {exc}")])
     subjects = set(graph.subjects())

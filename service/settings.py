@@ -94,6 +94,9 @@ class Settings:
     query_max_bytes: int = 1024 * 1024  # a client's SPARQL query text, UTF-8 (413 above)
     query_max_depth: int = 64  # brackets nested in a client's query (400 above)
     query_max_tokens: int = 50_000  # tokens of a client's query; bounds every operator chain (400 above)
+    validate_concurrency: int = 2  # validations at a time; more get 503 with Retry-After
+    validate_timeout: float = 300.0  # seconds per validation, in a process of its own (503 above)
+    validate_memory: int = 2048  # MiB of address space per validation process (413 above)
     public_url: str | None = None  # the service's public URL for absolute links (feeds, VoID); None: relative links
 
     def with_data_dir(self, folder: Path) -> Settings:
@@ -152,6 +155,9 @@ class Settings:
             query_max_bytes=int(_number("NKC_KG_QUERY_MAX_BYTES", 1024 * 1024, minimum_inclusive=1)),
             query_max_depth=int(_number("NKC_KG_QUERY_MAX_DEPTH", 64, minimum_inclusive=1)),
             query_max_tokens=int(_number("NKC_KG_QUERY_MAX_TOKENS", 50_000, minimum_inclusive=1)),
+            validate_concurrency=int(_number("NKC_KG_VALIDATE_CONCURRENCY", 2, minimum_inclusive=1)),
+            validate_timeout=_number("NKC_KG_VALIDATE_TIMEOUT", 300.0),
+            validate_memory=int(_number("NKC_KG_VALIDATE_MEMORY", 2048, minimum_inclusive=256)),
             public_url=_public_url(),
         )
 

@@ -4,6 +4,9 @@ Curated files are edited by hand, so every problem must be reported as
 ``file:line``. PyYAML's composer gives us nodes with marks; we build plain
 Python values from them and keep a side table from the *path* of each value
 (("activities", 3, "steps", 1, "lead")) to its line.
+
+The same reader reads uploads (POST /api/validate), so it is bounded against hostile YAML: see
+"Bounded composition" below.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
 
 PathKey = tuple[str | int, ...]
 
@@ -118,10 +122,10 @@ _StrictLoader.yaml_implicit_resolvers = {
 
 def read_yaml(path: Path) -> SourceFile:
     """Parse ``path`` strictly: duplicate keys and non-string keys are errors."""
-    text = path.read_text(encoding="utf-8")
+    text = _bounded_text(path)
     loader = _StrictLoader(text)
     try:
-        node = loader.get_single_node()
+        node = compose(loader)  # depth, line length and aliases bounded (below)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -138,6 +142,17 @@ def read_yaml(path: Path) -> SourceFile:
     finally:
         constructor.dispose()
     return source
+
+
+def _bounded_text(path: Path) -> str:
+    """The file as text; not UTF-8, or a line too long to parse safely, is a CurationError at its line."""
+    text, bad_line = decode_utf8(path.read_bytes())
+    if text is None:
+        raise CurationError(Location(display_path(path), bad_line), "not UTF-8 text (save the file as UTF-8)")
+    line = long_line(text)
+    if line:
+        raise CurationError(Location(display_path(path), line), f"a line longer than {MAX_LINE:,} characters")
+    return text
 
 
 def _build(node: yaml.Node, key: PathKey, source: SourceFile, constructor: _StrictLoader) -> Any:
@@ -164,3 +179,154 @@ def _build(node: yaml.Node, key: PathKey, source: SourceFile, constructor: _Stri
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*key, i), source, constructor) for i, item in enumerate(node.value)]
     return constructor.construct_object(node, deep=True)
+
+
+# --- Bounded composition --------------------------------------------------------------------------
+# YAML read with bounds, for curated files and uploads alike.
+#
+# libyaml's own composer recurses in C once per level of nesting (100,000 nested ``- `` take the
+# process down) and expands nothing but lets a reader that walks the nodes expand every alias: six
+# levels of ten aliases in 370 bytes become 10^6 values, seven levels 10^7. So the document is composed
+# here from libyaml's events (its scanner and parser keep their own stack, and stay linear when lines
+# are bounded): with at most ``MAX_DEPTH`` levels, ``MAX_LINE`` characters per line and aliases that
+# together repeat at most ``MAX_ALIASED`` values. An alias to a value that contains it is refused.
+# The nodes are PyYAML's, with their marks, so readers keep reporting ``file:line``.
+
+MAX_DEPTH = 100
+MAX_LINE = 64 * 1024
+MAX_ALIASED = 100_000
+
+
+def decode_utf8(data: bytes) -> tuple[str, int] | tuple[None, int]:
+    """``(text, 0)``, or ``(None, line)`` with the line of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8"), 0
+    except UnicodeDecodeError as exc:
+        return None, data.count(b"\n", 0, exc.start) + 1
+
+
+def long_line(text: str) -> int:
+    """The number of the first line longer than MAX_LINE characters, else 0 (linear, before any parsing)."""
+    if len(text) <= MAX_LINE:
+        return 0
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE:  # the usual case, without a loop in Python
+        return 0
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE:
+            return number
+    return 0
+
+
+def compose(loader: Any) -> yaml.Node | None:
+    """The single document of ``loader``'s stream as nodes, within the bounds above (or ComposerError)."""
+    loader.get_event()  # StreamStartEvent
+    node = None
+    if not loader.check_event(yaml.StreamEndEvent):
+        loader.get_event()  # DocumentStartEvent
+        node = _Composer(loader).document()
+        loader.get_event()  # DocumentEndEvent
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        raise ComposerError(
+            "expected a single document in the stream", None, "but found another document", event.start_mark
+        )
+    loader.get_event()  # StreamEndEvent
+    return node
+
+
+class _Composer:
+    """PyYAML's composer, without recursion, with depth and alias bounds (``size`` = values under a node)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.anchors: dict[str, yaml.Node] = {}
+        self.size: dict[int, int] = {}  # id(node) -> values it stands for, aliases expanded (complete nodes only)
+        self.aliased = 0
+
+    def document(self) -> yaml.Node:
+        loader = self.loader
+        stack: list[tuple[yaml.Node, list[Any]]] = []  # open collections and the pending key of a mapping
+        while True:
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                node, _ = stack.pop()
+                node.end_mark = event.end_mark
+                self.size[id(node)] = 1 + sum(self._size_of(child) for child in _children(node))
+            else:
+                node = self._open(event, stack)
+                if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and not self._is_alias(event):
+                    if len(stack) >= MAX_DEPTH:
+                        raise ComposerError(
+                            None, None, f"the values nest more than {MAX_DEPTH} levels deep", event.start_mark
+                        )
+                    stack.append((node, []))
+                    continue
+            if not stack:
+                return node
+            self._add(stack[-1], node)
+
+    def _is_alias(self, event: yaml.Event) -> bool:
+        return isinstance(event, yaml.AliasEvent)
+
+    def _open(self, event: yaml.Event, stack: list[tuple[yaml.Node, list[Any]]]) -> yaml.Node:
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            target = self.anchors[event.anchor]
+            if id(target) not in self.size:
+                raise ComposerError(
+                    None, None, f"the alias *{event.anchor} refers to a value that contains it", event.start_mark
+                )
+            self.aliased += self.size[id(target)]
+            if self.aliased > MAX_ALIASED:
+                raise ComposerError(
+                    None,
+                    None,
+                    f"aliases repeat more than {MAX_ALIASED:,} values (a YAML alias bomb?)",
+                    event.start_mark,
+                )
+            return target
+        node: yaml.Node
+        if isinstance(event, yaml.ScalarEvent):
+            tag = self._tag(event, yaml.ScalarNode, event.value)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            self.size[id(node)] = 1
+        elif isinstance(event, yaml.SequenceStartEvent):
+            tag = self._tag(event, yaml.SequenceNode, None)
+            node = yaml.SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        elif isinstance(event, yaml.MappingStartEvent):
+            tag = self._tag(event, yaml.MappingNode, None)
+            node = yaml.MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        else:
+            raise ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        return node
+
+    def _tag(self, event: Any, kind: type[yaml.Node], value: str | None) -> str:
+        if event.tag not in (None, "!"):
+            return str(event.tag)
+        return str(self.loader.resolve(kind, value, event.implicit))
+
+    def _size_of(self, node: yaml.Node) -> int:
+        return self.size.get(id(node), 1)
+
+    @staticmethod
+    def _add(parent: tuple[yaml.Node, list[Any]], node: yaml.Node) -> None:
+        collection, pending = parent
+        if isinstance(collection, yaml.SequenceNode):
+            collection.value.append(node)
+        elif pending:
+            collection.value.append((pending.pop(), node))
+        else:
+            pending.append(node)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []

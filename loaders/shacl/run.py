@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from nkc_kg.loaders.curated.yamlio import CurationError, Location
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import ONTOLOGY_DIR, SHAPES_DIR
+from nkc_kg.loaders.rdf_input import parse_rdf_file
 from nkc_kg.loaders.report_groups import group_of
 from nkc_kg.loaders.shacl import incremental
 from nkc_kg.loaders.shacl.cache import Cache, digest, memory_cache
@@ -118,7 +119,9 @@ def validate_rdf(path: Path, context: incremental.IncrementalBuild, iris: Iris, 
     fmt = RDF_SUFFIXES[path.suffix.lower()]
     graph = Graph()
     try:
-        graph.parse(path, format=fmt)
+        parse_rdf_file(graph, path, fmt)  # no remote JSON-LD contexts, no XML DOCTYPE (rdf_input.py)
+    except MemoryError:
+        raise  # not a syntax error: the caller's memory bound answers it (service/validate/bounded.py)
     except Exception as exc:  # rdflib raises many parser-specific types; all mean "bad input"
         return Report(errors=[CurationError(Location(str(path), _parser_line(exc)), f"not valid {fmt}: {exc}")])
     subjects = set(graph.subjects())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from nkc_kg.loaders.curated.yamlio import CurationError, Location
+from nkc_kg.loaders.formula_guard import protect_xlsx_cell
 from nkc_kg.loaders.names import fold
 from nkc_kg.loaders.workbook.cells import CellValue
 from nkc_kg.loaders.workbook.sheets import LISTS, LISTS_SHEET, README_SHEET, SHEETS, Row, Sheet, Tables
@@ -59,8 +60,7 @@ def write_workbook(tables: Tables, target: Path | IO[bytes], title: str) -> None
 
 def _set(cell: Cell, value: CellValue) -> None:
     cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text, never a formula
+    protect_xlsx_cell(cell)  # text, never a formula (formula_guard.py)
 
 
 def _header(ws: Worksheet, sheet: Sheet) -> None:

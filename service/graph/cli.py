@@ -35,11 +35,18 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     built = _built(settings)
     if built is None:
         return FAILED
+    from nkc_kg.loaders.build.atomic_files import write_together
+
     dataset = built[0].dataset
     out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    dataset.serialize(out / "nkc-kg.trig", format="trig")
-    dataset.serialize(out / "nkc-kg.nq", format="nquads")
+    # both files complete under temporary names, then renamed into place: a kill leaves the previous build
+    write_together(
+        out,
+        {
+            "nkc-kg.trig": lambda path: dataset.serialize(path, format="trig"),
+            "nkc-kg.nq": lambda path: dataset.serialize(path, format="nquads"),
+        },
+    )
     quads = sum(1 for _ in dataset.quads((None, None, None, None)))
     print(f"{quads} quads in {len(list(dataset.graphs()))} graphs written to {out}/nkc-kg.trig and .nq")
     return OK

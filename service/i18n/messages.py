@@ -389,12 +389,21 @@ MESSAGES = {
         "nl": "Het formulier kon niet worden gelezen.",
         "en": "The form could not be read.",
     },
+    "validate.busy": {
+        "nl": "Er worden nu al genoeg bestanden gecontroleerd; probeer het over een halve minuut opnieuw.",
+        "en": "Enough files are being checked right now; try again in half a minute.",
+    },
+    "validate.failed": {
+        "nl": "Dit bestand kon niet worden gecontroleerd: het is te groot, te diep genest of te traag om te lezen.",
+        "en": "This file could not be checked: it is too large, nested too deeply or too slow to read.",
+    },
     "validate.nav": {"nl": "Plan valideren (voor planredacteuren)", "en": "Validate a plan (for plan editors)"},
     "severity.violation": {"nl": "fout", "en": "violation"},
     "severity.warning": {"nl": "waarschuwing", "en": "warning"},
     "severity.info": {"nl": "info", "en": "info"},
     "severity.error": {"nl": "invoerfout", "en": "input error"},
 }
+
 
 def message(key: str, lang: str) -> str:
     """The UI string ``key`` in ``lang``; a missing key shows itself, so it is noticed rather than blank."""

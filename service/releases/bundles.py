@@ -16,12 +16,13 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from nkc_kg.loaders.formula_guard import csv_cell, csv_value
 from nkc_kg.loaders.paths import RELEASES_DIR
 from nkc_kg.service.settings import Settings
 
@@ -145,10 +146,24 @@ class Release:
         entry = self.manifest.get("queries", {}).get(name)
         if entry is None:
             raise ReleaseError(f"release {self.version} has no answer of the query {name!r}")
-        text = self.file(entry["file"]).read_text(encoding="utf-8")
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, [])
-        return header, [dict(zip(header, row, strict=False)) for row in reader]
+        return read_answer_csv(self.file(entry["file"]).read_text(encoding="utf-8"))
+
+
+def answer_csv(variables: list[str], rows: list[Mapping[str, Any]]) -> bytes:
+    """A named query's answer as the release's CSV; no cell a spreadsheet would run as a formula."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow([csv_cell(str(row.get(v, ""))) for v in variables])  # loaders/formula_guard.py
+    return out.getvalue().encode()
+
+
+def read_answer_csv(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The columns and rows answer_csv wrote, with the values as they were (the apostrophes taken off)."""
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, [])
+    return header, [dict(zip(header, map(csv_value, row), strict=False)) for row in reader]
 
 
 def read_release(directory: Path, version: str) -> Release:

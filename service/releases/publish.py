@@ -21,8 +21,6 @@ The bundle (``release.ttl`` describes it in DCAT/VoID, ``SHA256SUMS`` checks it)
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import shutil
@@ -37,7 +35,7 @@ from typing import Any
 from nkc_kg.loaders.curated.yamlio import display_path
 from nkc_kg.loaders.iris import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, VOID, XSD, Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
-from nkc_kg.service.graph.catalog import NamedQuery, load_catalog
+from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, load_catalog
 from nkc_kg.service.graph.runner import EntityIndex, run_named
 from nkc_kg.service.named_queries.expectations import CaseResult, Rows, expected_dir, load_expectations, run_all
 from nkc_kg.service.releases.bundles import (
@@ -47,16 +45,19 @@ from nkc_kg.service.releases.bundles import (
     SUMS,
     Release,
     ReleaseError,
+    answer_csv,
     check_version,
     current_version,
     list_releases,
     media_type,
     nquads_diff,
+    read_answer_csv,
     read_release,
     row_diff,
     sha256_file,
     switch_current,
 )
+from nkc_kg.service.releases.partials import partial_prefix, sweep_stale_partials
 from nkc_kg.service.store.embedded import EmbeddedStore
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
@@ -142,7 +143,8 @@ def _write_release(
     directory: Path, version: str, gate: Gate, iris: Iris, issued: datetime, previous: Release | None, nquads: Path
 ) -> None:
     """The bundle, written in a hidden folder and renamed to ``<version>`` when complete."""
-    partial = Path(tempfile.mkdtemp(prefix=f".partial-{version}-", dir=directory))
+    sweep_stale_partials(directory)  # folders of publishes killed half-way (partials.py)
+    partial = Path(tempfile.mkdtemp(prefix=partial_prefix(version), dir=directory))
     try:
         shutil.copyfile(nquads, partial / "nkc-kg.nq")
         _write_bundle(partial, gate, iris, version, issued, previous)
@@ -162,6 +164,8 @@ def run_gate(data_dir: Path, iris: Iris, log: Log, nquads: Path) -> Gate:
     from nkc_kg.loaders.validation import Report, format_report, read_report, run_shacl, union_graph
 
     began = time.perf_counter()
+    if not curated_data_paths(data_dir):
+        raise GateFailed(f"no curated data in {display_path(data_dir)}/: it holds no .yaml files")
     built = build_dataset(curated_data_paths(data_dir), iris)
     if built.errors:
         raise GateFailed("the curated data does not build:\n" + "\n".join(str(e) for e in built.errors))
@@ -181,7 +185,10 @@ def run_gate(data_dir: Path, iris: Iris, log: Log, nquads: Path) -> Gate:
     def run(name: str, params: Mapping[str, str]) -> Rows:
         return _text_rows(run_named(catalog[name], params, store, index, iris).rows)
 
-    results = run_all(cases, run)
+    try:
+        results = run_all(cases, run)
+    except ParameterError as exc:  # the data lacks what a question's example parameters name
+        raise GateFailed(f"a competency question cannot run on this data: {exc}") from None
     failed = [r for r in results if not r.passed]
     log(f"competency questions: {len(results) - len(failed)} of {len(results)} give their expected answer")
 
@@ -298,12 +305,7 @@ def _write_query_answers(folder: Path, gate: Gate, iris: Iris) -> dict[str, Any]
     for name, query in gate.catalog.items():
         params = {p.name: p.example for p in query.parameters}
         result = run_named(query, params, gate.store, gate.index, iris)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow([str(row.get(v, "")) for v in result.variables])
-        _write(folder, f"queries/{name}.csv", out.getvalue().encode())
+        _write(folder, f"queries/{name}.csv", answer_csv(result.variables, result.rows))
         queries[name] = {
             "file": f"queries/{name}.csv",
             "summary": query.summary,
@@ -350,10 +352,7 @@ def _changes(folder: Path, queries: Mapping[str, Any], previous: Release | None)
     per_query: dict[str, dict[str, int]] = {}
     for name, entry in queries.items():
         old = previous.query_answer(name) if name in previous.query_names() else ([], [])
-        with (folder / entry["file"]).open(encoding="utf-8") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            new = (header, [dict(zip(header, row, strict=False)) for row in reader])
+        new = read_answer_csv((folder / entry["file"]).read_text(encoding="utf-8"))
         _, rows_added, rows_removed = row_diff(old, new)
         if rows_added or rows_removed:
             per_query[name] = {"added": len(rows_added), "removed": len(rows_removed)}

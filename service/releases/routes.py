@@ -28,8 +28,10 @@ from nkc_kg.service.releases.bundles import (
     releases_dir,
 )
 from nkc_kg.service.releases.feeds import BUNDLE, atom_feed, bundle_zip, json_feed, release_json
+from nkc_kg.service.releases.served import mark_served, served_release
 from nkc_kg.service.web.deps import IrisDep, SettingsDep
 from nkc_kg.service.web.errors import ApiError
+from nkc_kg.service.web.security_headers import public_root
 
 
 async def get_folder(settings: SettingsDep) -> FilePath:
@@ -43,7 +45,7 @@ router = APIRouter(tags=["Releases"])
 
 
 def root(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    return public_root(request)  # NKC_KG_PUBLIC_URL, else relative links: never the Host header
 
 
 def release_or_404(folder: FilePath, version: str) -> Release:
@@ -67,13 +69,16 @@ async def releases_json_feed(request: Request, folder: FolderDep, iris: IrisDep)
     return JSONResponse(body, media_type="application/feed+json")
 
 
-@router.get("/api/releases", response_model=rm.ReleasesOut, summary="The published releases, newest first")
+@router.get(
+    "/api/releases",
+    response_model=rm.ReleasesOut,
+    response_model_exclude_unset=True,  # "refused" only when a release was refused
+    summary="The published releases, newest first",
+)
 async def api_releases(request: Request, folder: FolderDep) -> dict[str, Any]:
-    current = current_version(folder)
-    return {
-        "current": current,
-        "releases": [release_json(r, root(request), current) for r in list_releases(folder)],
-    }
+    served, refusal = served_release(request.app.state, folder)  # the release served, not only pointed at
+    body = {"releases": [release_json(r, root(request), served) for r in list_releases(folder)]}
+    return mark_served(body, served, refusal)
 
 
 @router.get(

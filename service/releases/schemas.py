@@ -25,7 +25,7 @@ class ReleaseOut(Open):
     version: str = Field(examples=["2026.12.03"])
     issued: str = Field(description="when it was published (UTC, RFC 3339)", examples=["2026-12-03T08:31:14Z"])
     iri: str | None = Field(description="the release's IRI (dcat:Dataset in its release.ttl)")
-    current: bool = Field(description="whether releases/current points at it")
+    current: bool = Field(description="whether the service serves it (else: whether releases/current points at it)")
     checksum: ChecksumOut
     quads: int = Field(description="quads in the dataset")
     previous: str | None = Field(description="the release it follows")
@@ -36,10 +36,16 @@ class ReleaseOut(Open):
     validation: dict[str, Any] | None = Field(description="SHACL: conforms, and the number of results per severity")
     competency: dict[str, Any] | None = Field(description="competency questions checked and passed")
     links: dict[str, str] = Field(description="page, bundle (zip), description (release.ttl), sums, diff")
+    refused: str | None = Field(None, description="why the service refused to switch to it (it serves another)")
 
 
 class ReleasesOut(Open):
-    current: str | None = Field(description="the version releases/current points at")
+    current: str | None = Field(
+        description="the version the service serves (`serve --releases`), else the one releases/current points at"
+    )
+    refused: dict[str, str] | None = Field(
+        None, description="the release releases/current points at that the service refused: version, error, at"
+    )
     releases: list[ReleaseOut] = Field(description="newest first")
 
 

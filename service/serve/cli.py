@@ -60,17 +60,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def serve_graph(settings: Settings, host: str, port: int, workers: int) -> int:
     """The service over the curated data (or NKC_KG_DATASET, or the remote store)."""
-    import uvicorn
     from nkc_kg.service.app import create_app
+    from nkc_kg.service.serve.listen import ListenError, bind, listen, serve
     from nkc_kg.service.store.embedded import StoreUnavailable
 
+    try:
+        sock = bind(host, port)  # a taken port is a clean error, before the graph loads (listen.py)
+    except ListenError as exc:
+        return fail(str(exc), FAILED)
     if workers > 1:
         from nkc_kg.service.serve.workers import run_workers
 
         # Each worker process builds its own app (and loads its own copy of the graph) from these
         # settings, so the parent does not load it at all.
-        print(f"nkc-kg: {workers} workers loading the graph; serving on http://{host}:{port}/")
-        run_workers(functools.partial(create_app, settings), host, port, workers)
+        listen(sock)
+        print(f"nkc-kg: {workers} workers loading the graph; serving on http://{host}:{port}/", flush=True)
+        run_workers(functools.partial(create_app, settings), sock, workers)
         return OK
     try:
         app = create_app(settings)
@@ -78,18 +83,19 @@ def serve_graph(settings: Settings, host: str, port: int, workers: int) -> int:
         return fail(str(exc), FAILED)
     service = app.state.service
     source = f"{settings.endpoint} ({len(service.store)} quads)" if settings.store == "remote" else "graph loaded"
+    listen(sock)  # announced below only once clients can connect
     print(
         f"nkc-kg: {source} in {service.started_in:.2f} s; serving on http://{host}:{port}/ (SPARQL at /sparql)",
         flush=True,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    serve(app, sock)
     return OK
 
 
 def serve_releases(settings: Settings, folder: Path, host: str, port: int, workers: int) -> int:
     """`nkc-kg serve --releases DIR` (or NKC_KG_RELEASES): serve ``DIR/current`` and follow it."""
-    import uvicorn
     from nkc_kg.service.releases.bundles import CURRENT, ReleaseError
+    from nkc_kg.service.serve.listen import ListenError, bind, listen, serve
     from nkc_kg.service.serve.releases import ReleaseServer
     from nkc_kg.service.store.pool import QueryWorkersFailed
 
@@ -100,12 +106,17 @@ def serve_releases(settings: Settings, folder: Path, host: str, port: int, worke
             USAGE,
         )
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        sock = bind(host, port)  # a taken port is a clean error, before a release loads (listen.py)
+    except ListenError as exc:
+        return fail(str(exc), FAILED)
     if workers > 1:
         from nkc_kg.service.serve.workers import run_workers
 
         # every worker process follows `current` on its own
+        listen(sock)
         print(f"nkc-kg: {workers} workers serving {folder}/{CURRENT} on http://{host}:{port}/", flush=True)
-        run_workers(functools.partial(ReleaseServer, settings, folder), host, port, workers)
+        run_workers(functools.partial(ReleaseServer, settings, folder), sock, workers)
         return OK
     began = time.perf_counter()
     try:
@@ -113,13 +124,14 @@ def serve_releases(settings: Settings, folder: Path, host: str, port: int, worke
     except (ReleaseError, OSError, SyntaxError, ValueError, QueryWorkersFailed) as exc:
         return fail(f"cannot serve {folder}/{CURRENT}: {exc}", FAILED)
     loaded = server.loaded
+    listen(sock)  # announced below only once clients can connect
     print(
         f"nkc-kg: release {loaded.release.version} ({len(loaded.service.store)} quads) loaded in "
         f"{time.perf_counter() - began:.2f} s; serving on http://{host}:{port}/ (SPARQL at /sparql); "
         f"following {folder}/{CURRENT} every {settings.release_poll:g} s and on SIGHUP",
         flush=True,
     )
-    uvicorn.run(server, host=host, port=port, log_level="warning")
+    serve(server, sock)
     return OK
 
 

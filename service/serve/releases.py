@@ -31,6 +31,7 @@ import httpx
 from fastapi import FastAPI
 from nkc_kg.service.app import Service, create_app, load_service
 from nkc_kg.service.releases.bundles import CURRENT, Release, ReleaseError, current_version, read_release, releases_dir
+from nkc_kg.service.releases.partials import sweep_stale_partials
 from nkc_kg.service.settings import Settings
 from nkc_kg.service.store.embedded import StoreUnavailable
 from nkc_kg.service.store.pool import QueryPool, QueryWorkersFailed
@@ -76,6 +77,7 @@ class ReleaseServer:
         self._lock = threading.Lock()  # one load at a time
         self._retiring: list[LoadedRelease] = []
         self._watcher: threading.Thread | None = None
+        sweep_stale_partials(folder)  # left by a publish killed half-way (releases/partials.py)
         self.loaded = self._load(read_release(folder, CURRENT))  # start-up fails (ReleaseError) without one
 
     # ------------------------------------------------------------------------------------------ ASGI

@@ -9,10 +9,12 @@ parent was asked for: the settings travel as a value, not through the environmen
 from __future__ import annotations
 
 import contextlib
+import socket
 from collections.abc import Callable
 from typing import Any
 
 import uvicorn
+from nkc_kg.service.serve.listen import KEEP_ALIVE
 from uvicorn.supervisors import Multiprocess
 
 
@@ -27,9 +29,9 @@ class _FactoryConfig(uvicorn.Config):
         return self.app_factory  # uvicorn calls it (factory=True) in the worker process
 
 
-def run_workers(factory: Callable[[], Any], host: str, port: int, workers: int) -> None:
-    """Serve ``factory()`` from ``workers`` processes on one socket until interrupted (as ``uvicorn.run``)."""
-    config = _FactoryConfig(factory, host=host, port=port, workers=workers, log_level="warning")
-    socket = config.bind_socket()
+def run_workers(factory: Callable[[], Any], sock: socket.socket, workers: int) -> None:
+    """Serve ``factory()`` from ``workers`` processes on the bound, listening ``sock`` (listen.py) until
+    interrupted (as ``uvicorn.run``)."""
+    config = _FactoryConfig(factory, workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
     with contextlib.suppress(KeyboardInterrupt):
-        Multiprocess(config, sockets=[socket]).run()
+        Multiprocess(config, sockets=[sock]).run()

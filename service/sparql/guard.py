@@ -39,3 +39,28 @@ async def read_query_body(request: Request, settings: Settings) -> str:
         if len(body) > limit:
             raise QueryTooLong(f"the query is over {limit:,} bytes; that is the limit (NKC_KG_QUERY_MAX_BYTES)")
     return body.decode("utf-8", errors="replace")
+
+
+# The request body of POST /sparql in the OpenAPI description (the route reads it itself, so FastAPI
+# cannot infer it): clients and API testers learn both ways of sending a query.
+SPARQL_POST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/sparql-query": {
+                "schema": {"type": "string", "maxLength": 1024 * 1024},
+                "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 10",
+            },
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string", "description": "a SPARQL 1.1 query"},
+                        "format": {"type": "string", "description": "json, xml, csv, tsv, turtle, nt, jsonld, rdfxml"},
+                    },
+                    "required": ["query"],
+                }
+            },
+        },
+    }
+}

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from nkc_kg.service.graph.served import Service
 from nkc_kg.service.sparql.descriptions import Dumps, service_description, void_description
-from nkc_kg.service.sparql.guard import check_client_query, read_query_body
+from nkc_kg.service.sparql.guard import SPARQL_POST_BODY, check_client_query, read_query_body
 from nkc_kg.service.sparql.protocol import negotiate
 from nkc_kg.service.store.embedded import DUMP_FORMATS, QueryTimeout, QueryTooLarge, StoreUnavailable
 from nkc_kg.service.store.pool import QueryWorkersFailed
@@ -74,7 +74,12 @@ async def sparql_get(
     return await run_sparql(service, query, format, request.headers.get("accept"))
 
 
-@router.post("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (POST, form or direct body)")
+@router.post(
+    "/sparql",
+    tags=["SPARQL"],
+    summary="SPARQL 1.1 query (POST, form or direct body)",
+    openapi_extra=SPARQL_POST_BODY,  # the body the route reads itself, declared (sparql/guard.py)
+)
 async def sparql_post(request: Request, service: ServiceDep, format: Annotated[str | None, Query()] = None) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/sparql-update" or "update" in request.query_params:
@@ -99,7 +104,7 @@ async def sparql_post(request: Request, service: ServiceDep, format: Annotated[s
 
 @router.get("/void", tags=["Site"], summary="VoID/DCAT description of the dataset (Turtle)")
 async def void(request: Request, service: ServiceDep) -> Response:
-    root = str(request.base_url).rstrip("/")
+    root = public_root(request)  # NKC_KG_PUBLIC_URL, else relative IRIs: never the Host header
     return Response(void_description(root, len(service.store)), media_type="text/turtle; charset=utf-8")
 
 

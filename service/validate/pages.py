@@ -8,10 +8,10 @@ from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from nkc_kg.service.validate.uploads import upload_name, validate_upload
+from nkc_kg.service.validate.routes import GateDep, validate_within_bounds
+from nkc_kg.service.validate.uploads import upload_name
 from nkc_kg.service.web.bodies import read_limited
 from nkc_kg.service.web.deps import IrisDep, PagesDep, SettingsDep
 from nkc_kg.service.web.errors import ApiError
@@ -96,7 +96,7 @@ async def form(request: Request, pages: PagesDep, settings: SettingsDep) -> HTML
 
 
 @router.post("/valideren", response_class=HTMLResponse)
-async def check(request: Request, pages: PagesDep, settings: SettingsDep, iris: IrisDep) -> HTMLResponse:
+async def check(request: Request, pages: PagesDep, settings: SettingsDep, iris: IrisDep, gate: GateDep) -> HTMLResponse:
     limit = settings.upload_limit
     try:
         body = await read_limited(request, limit)
@@ -105,7 +105,11 @@ async def check(request: Request, pages: PagesDep, settings: SettingsDep, iris: 
         return render(
             pages, request, limit, exc.status, problem="validate.too_large" if exc.status == 413 else exc.error
         )
-    report = await anyio.to_thread.run_sync(validate_upload, content, name, settings.data_dir, iris)
+    try:
+        report = await validate_within_bounds(gate, settings, content, name, iris)  # bounded.py
+    except ApiError as exc:
+        key = "validate.busy" if exc.status == 503 and exc.headers else "validate.failed"
+        return render(pages, request, limit, exc.status, problem=key)
     return render(pages, request, limit, filename=name, report=report_view(report, page_language(request)))
 
 
