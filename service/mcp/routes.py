@@ -28,6 +28,7 @@ from anyio.abc import TaskGroup, TaskStatus
 from fastapi import FastAPI
 from nkc_kg.service.mcp.backend import Backend, SparqlAnswerer
 from nkc_kg.service.questions.catalogue import Questions
+from nkc_kg.service.web.security_headers import public_root
 from starlette.requests import Request
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
@@ -106,10 +107,12 @@ async def _run_detached(manager: StreamableHTTPSessionManager, started: anyio.Ev
 
 
 def request_site(ctx: ServerRequestContext[Any, Any]) -> str | None:
-    """The service's address as the client reached it (page URLs in answers are made absolute on it)."""
+    """The service's configured public address (NKC_KG_PUBLIC_URL) that page URLs in answers are made
+    absolute on; None (links relative to the service) without one. Never the Host header the client
+    sent: a client could make the answers point anywhere."""
     request = ctx.request
     if isinstance(request, Request):
-        return str(request.base_url).rstrip("/")
+        return public_root(request).rstrip("/") or None
     return None
 
 

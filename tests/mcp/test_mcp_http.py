@@ -14,11 +14,14 @@ from nkc_kg.service.graph.catalog import NamedQuery
 
 TIMEOUT = 3  # NKC_KG_QUERY_TIMEOUT of the server under test
 RESULT_LIMIT = 5000  # NKC_KG_RESULT_LIMIT
+PUBLIC_URL = "https://kg.example.org/nkc"  # NKC_KG_PUBLIC_URL: where the service says it lives
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    with serving(NKC_KG_QUERY_TIMEOUT=str(TIMEOUT), NKC_KG_RESULT_LIMIT=str(RESULT_LIMIT)) as url:
+    with serving(
+        NKC_KG_QUERY_TIMEOUT=str(TIMEOUT), NKC_KG_RESULT_LIMIT=str(RESULT_LIMIT), NKC_KG_PUBLIC_URL=PUBLIC_URL
+    ) as url:
         yield url
 
 
@@ -42,12 +45,31 @@ def test_parties_in_subgoal_5_are_the_rest_apis_with_citations(session: Session,
     checks.check_parties_in_subgoal_5(session, rest)
 
 
-def test_page_urls_are_absolute_on_the_address_the_client_used(session: Session, server: str) -> None:
+def test_page_urls_are_absolute_on_the_configured_public_url(session: Session, server: str) -> None:
     answer = session.call_tool("party-activities", {"party": "IKNL"}).structured_content
-    assert answer["links"]["page"].startswith(f"{server}/vragen/party-activities?")
-    assert answer["rows"][0]["activity"]["url"].startswith(f"{server}/plan/")
+    assert answer["links"]["page"].startswith(f"{PUBLIC_URL}/vragen/party-activities?")
+    assert answer["rows"][0]["activity"]["url"].startswith(f"{PUBLIC_URL}/plan/")
     assert answer["parameters"][0]["iri"] == "https://w3id.org/nkc-kg/party/iknl"
-    assert httpx.get(answer["links"]["page"], timeout=30).status_code == 200
+    page_path = answer["links"]["page"].removeprefix(PUBLIC_URL)
+    assert httpx.get(server + page_path, timeout=30).status_code == 200
+
+
+def test_a_forged_host_header_never_reaches_the_answers(server: str) -> None:
+    call = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "tools/call",
+        "params": {"name": "party-activities", "arguments": {"party": "IKNL"}},
+    }
+    reply = httpx.post(
+        f"{server}/mcp",
+        json=call,
+        headers={"Host": "evil.example", "Accept": "application/json, text/event-stream"},
+        timeout=60,
+    )
+    assert reply.status_code == 200, reply.text
+    assert "evil.example" not in reply.text
+    assert f"{PUBLIC_URL}/plan/" in reply.text
 
 
 def test_every_tool_answers_its_examples(session: Session) -> None:
