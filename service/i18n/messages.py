@@ -554,3 +554,10 @@ MESSAGES = {
         "en": "Unknown words that look like abbreviations",
     },
 }
+
+
+# -- pages for people on any screen (issue 15: human entity pages, versions, timeline, matrix) --------
+MESSAGES = {
+    **MESSAGES,
+    "validate.nav.short": {"nl": "Valideren", "en": "Validate"},
+}
