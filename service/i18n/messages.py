@@ -396,6 +396,7 @@ MESSAGES = {
     "severity.error": {"nl": "invoerfout", "en": "input error"},
 }
 
+
 def message(key: str, lang: str) -> str:
     """The UI string ``key`` in ``lang``; a missing key shows itself, so it is noticed rather than blank."""
     entry = MESSAGES.get(key)
@@ -560,4 +561,13 @@ MESSAGES = {
 MESSAGES = {
     **MESSAGES,
     "validate.nav.short": {"nl": "Valideren", "en": "Validate"},
+    "entity.in.activity": {"nl": "Bekijk dit op de pagina van de activiteit", "en": "See this on the activity's page"},
+    "entity.roles": {"nl": "Wie doet wat", "en": "Who does what"},
+    "entity.facts": {"nl": "Gegevens", "en": "Facts"},
+    "entity.derived": {"nl": "Wat hier staat", "en": "What is written here"},
+    "entity.technical": {"nl": "Technische gegevens", "en": "Technical details"},
+    "entity.predicate": {"nl": "Eigenschap", "en": "Property"},
+    "entity.value": {"nl": "Waarde", "en": "Value"},
+    "entity.is": {"nl": "is", "en": "is"},
+    "entity.of": {"nl": "bij", "en": "of"},
 }

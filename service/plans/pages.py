@@ -17,10 +17,13 @@ import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.validation import ontology_graph
 from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.views import entity_view, ontology_view
+from nkc_kg.service.linked_data.describe import label_of
+from nkc_kg.service.linked_data.human import human_view
+from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.ordering import default_plan, ordered_roles
 from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
 from nkc_kg.service.store.embedded import DUMP_FORMATS
@@ -64,7 +67,15 @@ class PeoplePages:
 
     def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response:
         """Entities without a page of their own: their statements, in the same layout."""
-        view = entity_view(iri, graph, self.iris, page_language(request))
+        lang = page_language(request)
+        view = human_view(
+            iri,
+            graph,
+            ontology_graph(self.iris.base),
+            self.iris,
+            lang,
+            lambda above: label_of(self.data.store, self.iris, above, lang),
+        )
         return self.pages.render(request, "entity.html", **view)
 
     def not_found(self, request: Request, detail: str = "") -> Response:
