@@ -569,5 +569,7 @@ MESSAGES = {
     "entity.predicate": {"nl": "Eigenschap", "en": "Property"},
     "entity.value": {"nl": "Waarde", "en": "Value"},
     "entity.is": {"nl": "is", "en": "is"},
+    "search.also": {"nl": "ook in", "en": "also in"},
+    "search.curated": {"nl": "de lijst van de curatoren", "en": "the curators' list"},
     "entity.of": {"nl": "bij", "en": "of"},
 }

@@ -26,11 +26,12 @@ from nkc_kg.service.linked_data.human import human_view
 from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.ordering import default_plan, ordered_roles
 from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
+from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
 from nkc_kg.service.store.embedded import DUMP_FORMATS
 from nkc_kg.service.web.deps import ServiceDep
 from nkc_kg.service.web.rendering import label, text_in
 from nkc_kg.service.web.templating import Pages, page_language
-from rdflib import Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 PLAN_PATH = re.compile(r"plan/([^/]+)")
 SUBGOAL_PATH = re.compile(r"plan/([^/]+)/subgoal/(\d+)")
@@ -155,8 +156,23 @@ class PeoplePages:
         return self.pages.render(request, "home.html", plans=self._plans(), questions=questions, dumps=list(dumps))
 
     def search_page(self, request: Request, query: str) -> Response:
+        lang = page_language(request)
         results = self.data.search(query)["results"] if query.strip() else []
-        return self.pages.render(request, "search.html", query=query, results=results)
+        plans = self._plans()
+        hits = present_hits(
+            results, plans, lang, lambda hit: label(hit, lang), lambda kind: self._class_label(kind, lang)
+        )
+        shortcuts = activity_shortcuts(
+            query, plans, lambda plan_id: [a["number"] for a in self.data.plan(plan_id)["activities"]]
+        )
+        return self.pages.render(request, "search.html", query=query, results=hits, shortcuts=shortcuts)
+
+    def _class_label(self, kind: str, lang: str) -> str | None:
+        labels = {
+            getattr(o, "language", None): str(o)
+            for o in ontology_graph(self.iris.base).objects(URIRef(str(self.iris.nkc) + kind), RDFS.label)
+        }
+        return labels.get(lang) or labels.get("nl")
 
     def matrix_page(self, request: Request, plan_id: str | None) -> Response:
         lang = page_language(request)
