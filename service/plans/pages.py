@@ -24,6 +24,7 @@ from nkc_kg.service.i18n.messages import message, role_label
 from nkc_kg.service.linked_data.describe import label_of
 from nkc_kg.service.linked_data.human import human_view
 from nkc_kg.service.linked_data.views import ontology_view
+from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
 from nkc_kg.service.plans.ordering import default_plan, ordered_roles
 from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
 from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
@@ -86,7 +87,24 @@ class PeoplePages:
         return self.pages.render(request, "ontology.html", **ontology_view(graph, self.iris))
 
     def plan_page(self, request: Request, plan_id: str) -> Response:
-        return self.pages.render(request, "plan.html", plan=self.data.plan(plan_id))
+        plan = self.data.plan(plan_id)
+        # activities of an earlier edition serve no subgoal and have no steps: what was done and what it became
+        earlier = {
+            a["number"]: self.data.activity(plan_id, int(a["number"]))
+            for a in plan["activities"]
+            if not a.get("subgoals") and a.get("type") == "past"
+        }
+        activities = [
+            {
+                **a,
+                "achievement": earlier[a["number"]].get("achievement"),
+                "versions": versions(earlier[a["number"]], plan_id),
+            }
+            if a["number"] in earlier
+            else a
+            for a in plan["activities"]
+        ]
+        return self.pages.render(request, "plan.html", plan=plan, activities=activities)
 
     def subgoal_page(self, request: Request, plan_id: str, number: str) -> Response:
         found = self.data.subgoal_parties(plan_id, int(number))
@@ -123,7 +141,16 @@ class PeoplePages:
             label_width=60,
         )
         plan = self._plan_summary(plan_id)
-        return self.pages.render(request, "activity.html", plan=plan, activity=activity, picture=picture)
+        return self.pages.render(
+            request,
+            "activity.html",
+            plan=plan,
+            activity=activity,
+            picture=picture,
+            versions=versions(activity, plan_id),
+            parties=parties_with_steps(activity),
+            mentions=unnamed_mentions(activity.get("initiatives") or [], activity.get("initiativeMentions") or []),
+        )
 
     def party_page(self, request: Request, key: str) -> Response:
         party = self.data.party(key)
