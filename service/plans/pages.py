@@ -26,6 +26,7 @@ from nkc_kg.service.linked_data.human import human_view
 from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
 from nkc_kg.service.plans.ordering import default_plan, ordered_roles
+from nkc_kg.service.plans.party_view import by_plan, plan_years, summary
 from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
 from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
 from nkc_kg.service.store.embedded import DUMP_FORMATS
@@ -156,14 +157,13 @@ class PeoplePages:
         party = self.data.party(key)
         lang = page_language(request)
         plans = {str(p["id"]): p for p in self._plans()}
-        leads: dict[str, tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = {}
-        involved: dict[str, tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = {}
-        for item in party.get("involvement") or []:
-            plan_id = str(item["plan"])
-            plan = plans.get(plan_id) or {"id": plan_id, "label": plan_id, "url": f"/plan/{plan_id}"}
-            roles = ordered_roles(item.get("roles") or [])
-            target = leads if "lead" in roles else involved
-            target.setdefault(plan_id, (plan, []))[1].append({**item, "roles": roles})
+        involvement = party.get("involvement") or []
+        years = plan_years(involvement, plans)
+        asked = request.query_params.get("year", "")
+        year = (
+            None if asked == "all" else int(asked) if asked.isdigit() and int(asked) in years else (years or [None])[0]
+        )
+        groups = by_plan(involvement, plans, year, self._step_dates(key))
         parents = party.get("parents") or ([party["parent"]] if party.get("parent") else [])
         children = party.get("subOrganisations") or []
         known_names = {party.get("abbreviation"), party.get("label"), party.get("labelEn")}
@@ -174,8 +174,20 @@ class PeoplePages:
             also_called=[name for name in party.get("altLabels") or [] if name not in known_names],
             parents=parents,
             children=sorted(children, key=lambda c: label(c, lang).casefold()),
-            sections=[("leads", list(leads.values())), ("involved", list(involved.values()))],
+            years=years,
+            year=year,
+            groups=groups,
+            summary=summary(groups),
         )
+
+    def _step_dates(self, key: str) -> dict[tuple[str, int, int], str]:
+        """When each step this party leads is planned, by (plan, activity, step)."""
+        steps = self.data.timeline(date(1900, 1, 1), date(2999, 12, 31), None, key)["steps"]
+        return {
+            (str(s["plan"]), int(s["activity"]), int(s["step"])): str((s.get("timeframe") or {}).get("label") or "")
+            for s in steps
+            if s.get("activity") is not None and s.get("step") is not None
+        }
 
     # -- views ----------------------------------------------------------------------------------
 
