@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -27,7 +28,17 @@ from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
 from nkc_kg.service.plans.ordering import default_plan, ordered_roles
 from nkc_kg.service.plans.party_view import by_plan, plan_years, summary
-from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
+from nkc_kg.service.plans.periods import add_months, plan_colours, plan_short_name, quarter_start, short_title
+from nkc_kg.service.plans.pictures import (
+    PLAN_COLOURS,
+    Axis,
+    Bar,
+    cross_cutting_swatch,
+    matrix_svg,
+    parse_day,
+    role_colour,
+    timeline_svg,
+)
 from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
 from nkc_kg.service.store.embedded import DUMP_FORMATS
 from nkc_kg.service.web.deps import ServiceDep
@@ -218,28 +229,45 @@ class PeoplePages:
         plans = self._plans()
         if not plans:
             raise NotFound("no plans")
-        plan = self.data.plan(plan_id or default_plan(plans))
+        years = sorted({int(p["year"]) for p in plans if p.get("year")}, reverse=True)
+        year_choice = re.fullmatch(r"year-(\d{4})", plan_id or "")
+        if year_choice:
+            shown = [self.data.plan(str(p["id"])) for p in plans if str(p.get("year")) == year_choice.group(1)]
+            shown = [p for p in shown if p["subgoals"]]
+            if not shown:
+                raise NotFound(f"no plan with subgoals in {year_choice.group(1)}")
+        else:
+            shown = [self.data.plan(plan_id or default_plan(plans))]
+        several = len(shown) > 1
+        short = {str(p["id"]): plan_short_name(p, lang) for p in plans}
         rows: dict[str, Axis] = {}
         cells: dict[tuple[str, str], list[str]] = {}
         faded: dict[tuple[str, str], str] = {}
         columns: list[Axis] = []
-        for subgoal in plan["subgoals"]:
-            title = subgoal.get("title") or label(subgoal, lang)
-            column = Axis(
-                str(subgoal["number"]), f"{message('subgoal', lang)} {subgoal['number']}: {title}", subgoal.get("url")
-            )
-            columns.append(column)
-            for party in self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]:
-                rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
-                cells[(party["iri"], column.key)] = ordered_roles(party.get("roles") or ["involved"])
-                if party.get("crossCutting"):
-                    faded[(party["iri"], column.key)] = message("subgoal.crosscutting", lang)
+        for plan in shown:
+            for subgoal in plan["subgoals"]:
+                title = subgoal.get("title") or label(subgoal, lang)
+                key = f"{plan['id']}:{subgoal['number']}" if several else str(subgoal["number"])
+                prefix = f"{short.get(plan['id'], plan['id'])} · " if several else ""
+                column = Axis(
+                    key,
+                    f"{prefix}{message('subgoal', lang)} {subgoal['number']}: {title}",
+                    subgoal.get("url"),
+                    short=f"{prefix}{subgoal['number']}. {short_title(title)}",
+                )
+                columns.append(column)
+                for party in self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]:
+                    rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
+                    cells[(party["iri"], column.key)] = ordered_roles(party.get("roles") or ["involved"])
+                    if party.get("crossCutting"):
+                        faded[(party["iri"], column.key)] = message("subgoal.crosscutting", lang)
         ordered_rows = sorted(rows.values(), key=lambda r: r.label.casefold())
+        heading = message("matrix.year", lang) + f" {year_choice.group(1)}" if year_choice else label(shown[0], lang)
         picture = matrix_svg(
             ordered_rows,
             columns,
             cells,
-            title=f"{message('matrix.title', lang)} — {label(plan, lang)}",
+            title=f"{message('matrix.title', lang)} — {heading}",
             description=message("matrix.desc", lang),
             role_name=lambda r: role_label(r, lang),
             faded=faded,
@@ -248,13 +276,18 @@ class PeoplePages:
         return self.pages.render(
             request,
             "matrix.html",
-            plans=plans,
-            plan=plan,
+            plans=[p for p in plans if p.get("year")],
+            years=years,
+            chosen=plan_id or shown[0]["id"],
+            plan=None if several or year_choice else shown[0],
+            heading=heading,
             picture=picture,
             rows=ordered_rows,
             columns=columns,
             cells=cells,
+            faded=faded,
             roles=used_roles,
+            cross_cutting=cross_cutting_swatch(role_colour("lead")) if faded else None,
         )
 
     def timeline_page(
@@ -262,20 +295,26 @@ class PeoplePages:
     ) -> Response:
         lang = page_language(request)
         plans = self._plans()
-        years = [int(p["year"]) for p in plans if p.get("year")] or [date.today().year]
-        # without a window: every step of every plan (plans run a year and plan steps up to two years on)
-        first = parse_date("from", start) if start else date(min(years), 1, 1)
-        last = parse_date("to", end) if end else date(max(years) + 2, 12, 31)
+        today = date.today()
+        # without a window: from half a year before today to a year after it, whole quarters
+        first = parse_date("from", start) if start else quarter_start(add_months(today, -6))
+        last = parse_date("to", end) if end else add_months(quarter_start(add_months(today, 12)), 3) - timedelta(days=1)
         found = self.data.timeline(first, last, plan or None, party or None)
         steps = found["steps"]
+        colours = plan_colours([str(p["id"]) for p in plans])
+        short = {str(p["id"]): plan_short_name(p, lang) for p in plans}
         bars = [
-            self._step_bar(
-                step,
-                lang,
-                key=f"{step['activity']}.{step['step']}"
-                if plan
-                else f"{step['plan']} {step['activity']}.{step['step']}",
-                url=f"/plan/{step['plan']}/activity/{step['activity']}#step-{step['step']}",
+            replace(
+                self._step_bar(
+                    step,
+                    lang,
+                    key=f"{step['activity']}.{step['step']}"
+                    if plan
+                    else f"{short.get(step['plan'], step['plan'])} {step['activity']}.{step['step']}",
+                    url=f"/plan/{step['plan']}/activity/{step['activity']}#step-{step['step']}",
+                ),
+                who=", ".join(label(p, lang) for p in step.get("lead") or []),
+                colour=colours.get(str(step["plan"]), PLAN_COLOURS[0]),
             )
             for step in steps
         ]
@@ -285,7 +324,11 @@ class PeoplePages:
             description=message("timeline.desc", lang),
             undated=message("timeline.undated", lang),
             label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]),
+            today=today,
+            today_label=message("timeline.today", lang),
+            window=(first, last),
         )
+        shown = {str(s["plan"]) for s in steps}
         return self.pages.render(
             request,
             "timeline.html",
@@ -297,6 +340,7 @@ class PeoplePages:
             end=last.isoformat(),
             plan=plan,
             party=party,
+            legend=[(p, colours[str(p["id"])], short[str(p["id"])]) for p in plans if str(p["id"]) in shown],
         )
 
     # -- helpers --------------------------------------------------------------------------------
