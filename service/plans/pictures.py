@@ -236,11 +236,10 @@ def timeline_svg(
             x1 = min(x_of(min(bar.end, hi)), label_width + chart_width)
             caption = _clip(_clip(bar.label, 80) + (f" — {bar.who}" if bar.who else ""), 125)
             mark = (
-                f'<g class="step" data-step="{escape(bar.key)}"><title>{escape(tip)}</title>'
-                f'<rect x="{x0}" y="{y + 16}" width="{max(x1 - x0, 4)}" '
-                f'height="{row_h - 20}" rx="3" fill="{bar.colour}"/>'
-                f'<text x="{min(x0, label_width + chart_width - 300)}" y="{y + 12}" fill="#1b1f24" '
-                f'font-size="11">{escape(caption)}</text></g>'
+                f'<rect class="step" data-step="{escape(bar.key)}" x="{x0}" y="{y + 16}" width="{max(x1 - x0, 4)}" '
+                f'height="{row_h - 20}" rx="3" fill="{bar.colour}"><title>{escape(tip)}</title></rect>'
+                f'<text class="caption" x="{min(x0, label_width + chart_width - 300)}" y="{y + 12}" fill="#1b1f24" '
+                f'font-size="11">{escape(caption)}</text>'
             )
         else:
             mark = (

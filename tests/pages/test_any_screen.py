@@ -145,6 +145,8 @@ def test_iri_pages_speak_to_people(page: Page, shape_paths: list[str]) -> None:
     """No prefixed predicate names, language tags or raw IRIs outside the 'technische gegevens' toggle."""
     raw = re.compile(r"\b(?:rdf|rdfs|prov|skos|dcterms|nkc|time|org|foaf):[A-Za-z]|@nl\b|@en\b|https?://w3id")
     for path in shape_paths:
+        if path == "/def":  # the ontology's documentation names its terms on purpose
+            continue
         page.goto(path)
         visible = page.evaluate(
             """() => { const main = document.querySelector('main').cloneNode(true);
