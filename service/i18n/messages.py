@@ -571,6 +571,10 @@ MESSAGES = {
     "entity.is": {"nl": "is", "en": "is"},
     "search.also": {"nl": "ook in", "en": "also in"},
     "timeline.today": {"nl": "vandaag", "en": "today"},
+    "subgoal.crosscutting.title": {
+        "nl": "Via activiteiten voor alle subdoelen",
+        "en": "Through activities for all subgoals",
+    },
     "picture.skip": {"nl": "Sla de grafiek over: naar de tabel", "en": "Skip the picture: go to the table"},
     "matrix.year": {"nl": "Alle actieplannen van", "en": "All action plans of"},
     "matrix.year.all": {"nl": "Alle actieplannen van", "en": "All action plans of"},

@@ -239,9 +239,7 @@ def _party(backend: Backend, lang: str, key: str) -> Described:
 
 
 def _generic(backend: Backend, iri: str, lang: str) -> Described:
-    graph = backend.questions.store.construct(
-        backend.iris.rebase(DESCRIBE), {"iri": URIRef(iri)}
-    )
+    graph = backend.questions.store.construct(backend.iris.rebase(DESCRIBE), {"iri": URIRef(iri)})
     if not any(graph.triples((URIRef(iri), None, None))):
         raise ToolError("unknown IRI", iri)
     for prefix, namespace in (("nkc", backend.iris.nkc), ("base", backend.iris.base)):

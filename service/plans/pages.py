@@ -121,23 +121,26 @@ class PeoplePages:
     def subgoal_page(self, request: Request, plan_id: str, number: str) -> Response:
         found = self.data.subgoal_parties(plan_id, int(number))
         lang = page_language(request)
-        groups: dict[str, list[Mapping[str, Any]]] = {}
-        for party in found["parties"]:
-            for role in party.get("roles") or ["involved"]:
-                groups.setdefault(role, []).append(party)
-        ordered = [
-            (role, sorted(groups[role], key=lambda p: (bool(p.get("crossCutting")), label(p, lang).casefold())))
-            for role in ordered_roles(groups)
-        ]
+        direct = [p for p in found["parties"] if not p.get("crossCutting")]
+        crossing = [p for p in found["parties"] if p.get("crossCutting")]
         return self.pages.render(
             request,
             "subgoal.html",
             plan=self._plan_summary(plan_id),
             subgoal=found["subgoal"],
-            groups=ordered,
-            has_cross_cutting=any(p.get("crossCutting") for p in found["parties"]),
+            groups=self._role_groups(direct, lang),
+            cross_groups=self._role_groups(crossing, lang),
+            has_cross_cutting=bool(crossing),
             activities=[a for a in self.data.plan(plan_id)["activities"] if a["number"] in set(found["activities"])],
         )
+
+    @staticmethod
+    def _role_groups(parties: list[Mapping[str, Any]], lang: str) -> list[tuple[str, list[Mapping[str, Any]]]]:
+        groups: dict[str, list[Mapping[str, Any]]] = {}
+        for party in parties:
+            for role in party.get("roles") or ["involved"]:
+                groups.setdefault(role, []).append(party)
+        return [(role, sorted(groups[role], key=lambda p: label(p, lang).casefold())) for role in ordered_roles(groups)]
 
     def activity_page(self, request: Request, plan_id: str, number: str) -> Response:
         activity = self.data.activity(plan_id, int(number))
