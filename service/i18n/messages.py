@@ -571,6 +571,23 @@ MESSAGES = {
     "entity.is": {"nl": "is", "en": "is"},
     "search.also": {"nl": "ook in", "en": "also in"},
     "timeline.today": {"nl": "vandaag", "en": "today"},
+    "query.load": {"nl": "Laad voorbeeld", "en": "Load example"},
+    "query.cut": {"nl": "Alleen de eerste 500 rijen staan hier.", "en": "Only the first 500 rows are shown here."},
+    "severity.violation.plural": {"nl": "fouten", "en": "violations"},
+    "severity.warning.plural": {"nl": "waarschuwingen", "en": "warnings"},
+    "severity.info.plural": {"nl": "meldingen", "en": "notes"},
+    "severity.error.plural": {"nl": "invoerfouten", "en": "input errors"},
+    "validate.busy": {"nl": "Bezig met valideren…", "en": "Validating…"},
+    "validate.nonew": {"nl": "Geen nieuwe problemen.", "en": "No new problems."},
+    "validate.recorded": {
+        "nl": "Problemen die de bron zelf al heeft (door de curatoren vastgelegd)",
+        "en": "Problems the source itself has (recorded by the curators)",
+    },
+    "validate.recorded.note": {
+        "nl": "Deze staan zo in het brondocument; ze zijn geen fout in uw bestand.",
+        "en": "These are in the source document as it is; they are not a mistake in your file.",
+    },
+    "validate.recorded.ofwhich": {"nl": "waarvan uit de bron zelf:", "en": "of which from the source itself:"},
     "subgoal.crosscutting.title": {
         "nl": "Via activiteiten voor alle subdoelen",
         "en": "Through activities for all subgoals",
