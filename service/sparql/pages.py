@@ -31,9 +31,10 @@ async def query_page(request: Request, service: ServiceDep, pages: PagesDep) -> 
     ]
     params = request.query_params
     chosen = next((e for e in examples if e["name"] == params.get("example")), None)
-    text = params.get("query") or (chosen["sparql"] if chosen else DEFAULT_QUERY)
+    loading = "load" in params and chosen is not None
+    text = chosen["sparql"] if loading and chosen else params.get("query") or DEFAULT_QUERY
     answer, problem, status = None, None, 200
-    if params.get("query") and "load" not in params:
+    if params.get("query") and not loading:
         try:
             response = await run_sparql(service, text, "json", None)
             answer = result_table(bytes(response.body), service.iris)
