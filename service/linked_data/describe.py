@@ -121,3 +121,15 @@ def label_of(store: Store, iris: Iris, iri: str, lang: str) -> str | None:
     if not labels:
         return None
     return labels.get(lang) or labels.get("nl") or labels.get(None) or next(iter(labels.values()))
+
+
+ENGLISH_LABELS = (QUERIES_DIR / "ld" / "english-labels.rq").read_text(encoding="utf-8")
+
+
+def english_labels(store: Store, iris: Iris) -> dict[str, str]:
+    """Every English label of the graph by IRI (one query; the pages keep the answer)."""
+    labels: dict[str, str] = {}
+    for row in store.select(iris.rebase(ENGLISH_LABELS)).rows:
+        if row.get("iri") is not None and row.get("label") is not None:
+            labels.setdefault(str(row["iri"]), str(row["label"]))
+    return labels

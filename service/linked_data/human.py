@@ -146,6 +146,14 @@ def ancestors(iri: str, iris: Iris) -> list[str]:
     return found
 
 
+def generated_in(text: str, lang: str) -> str:
+    """A label the build wrote in Dutch ("Activiteit 12, stap 3: …") with its generated words in ``lang``."""
+    if lang == "en":
+        for pattern, english in GENERATED_EN:
+            text = pattern.sub(english, text)
+    return text
+
+
 class Describer:
     """Turns an entity's description into the plain data of its page, in one language."""
 
@@ -154,10 +162,7 @@ class Describer:
 
     def label_of(self, term: URIRef) -> str | None:
         found = self._label_of(term)
-        if found and self.lang == "en":
-            for pattern, english in GENERATED_EN:
-                found = pattern.sub(english, found)
-        return found
+        return generated_in(found, self.lang) if found else found
 
     def _label_of(self, term: URIRef) -> str | None:
         known = CLASS_LABELS.get(str(term))

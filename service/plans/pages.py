@@ -22,7 +22,7 @@ from nkc_kg.loaders.validation import ontology_graph
 from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.describe import label_of
+from nkc_kg.service.linked_data.describe import english_labels, label_of
 from nkc_kg.service.linked_data.human import human_view
 from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
@@ -59,6 +59,20 @@ class PeoplePages:
         self.data, self.iris = data, iris
         self.pages = pages
         self.pages.env.globals["colours"] = role_colour
+        self._english: dict[str, str] | None = None
+
+    def english(self, entities: Iterable[Any]) -> None:
+        """Give each entity (and the parties inside it) its English label where the graph has one, in place."""
+        if self._english is None:
+            self._english = english_labels(self.data.store, self.iris)
+        for entity in entities:
+            if isinstance(entity, dict):
+                name = self._english.get(str(entity.get("iri")))
+                if name and not entity.get("labelEn"):
+                    entity["labelEn"] = name
+                for key in ("lead", "parties", "involved"):
+                    if isinstance(entity.get(key), list):
+                        self.english(entity[key])
 
     # -- entity IRIs ----------------------------------------------------------------------------
 
@@ -121,6 +135,8 @@ class PeoplePages:
     def subgoal_page(self, request: Request, plan_id: str, number: str) -> Response:
         found = self.data.subgoal_parties(plan_id, int(number))
         lang = page_language(request)
+        if lang == "en":
+            self.english(found["parties"])
         direct = [p for p in found["parties"] if not p.get("crossCutting")]
         crossing = [p for p in found["parties"] if p.get("crossCutting")]
         return self.pages.render(
@@ -145,6 +161,8 @@ class PeoplePages:
     def activity_page(self, request: Request, plan_id: str, number: str) -> Response:
         activity = self.data.activity(plan_id, int(number))
         lang = page_language(request)
+        if lang == "en":
+            self.english([*activity.get("steps", []), *activity.get("parties", []), *activity.get("involved", [])])
         bars = [
             self._step_bar(step, lang, key=str(step.get("number", i + 1))) for i, step in enumerate(activity["steps"])
         ]
@@ -259,7 +277,10 @@ class PeoplePages:
                     short=f"{prefix}{subgoal['number']}. {short_title(title)}",
                 )
                 columns.append(column)
-                for party in self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]:
+                found = self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]
+                if lang == "en":
+                    self.english(found)
+                for party in found:
                     rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
                     cells[(party["iri"], column.key)] = ordered_roles(party.get("roles") or ["involved"])
                     if party.get("crossCutting"):
@@ -304,6 +325,8 @@ class PeoplePages:
         last = parse_date("to", end) if end else add_months(quarter_start(add_months(today, 12)), 3) - timedelta(days=1)
         found = self.data.timeline(first, last, plan or None, party or None)
         steps = found["steps"]
+        if lang == "en":
+            self.english(steps)
         colours = plan_colours([str(p["id"]) for p in plans])
         short = {str(p["id"]): plan_short_name(p, lang) for p in plans}
         bars = [

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from nkc_kg.service.i18n.messages import MESSAGES, message
+from nkc_kg.service.linked_data.human import generated_in
 
 PLAN_IN_PATH = re.compile(r"^/(?:plan|abbreviations)/(?:actieplan-)?([^/]+?)(?:/|$)")
 STEP_PATH = re.compile(r"^/plan/([^/]+)/activity/(\d+)/step/(\d+)$")
@@ -54,7 +55,7 @@ def present_hits(
     by_id = {str(p["id"]): p for p in plans}
     lines: dict[tuple[str, str], dict[str, Any]] = {}
     for hit in results:
-        name = label_in(hit)
+        name = generated_in(label_in(hit), lang)
         kind = str(hit.get("type") or "")
         url = page_of(str(hit.get("url") or ""))
         plan = plan_of(url, by_id)
