@@ -253,3 +253,16 @@ def test_matrix_by_keyboard_only(page: Page) -> None:
     page.locator("svg.matrix a").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/(party|plan)/"))
+
+
+def test_timeline_form_by_keyboard_only(page: Page) -> None:
+    page.goto("/timeline")
+    page.locator("select[name=plan]").focus()
+    page.keyboard.press("ArrowDown")  # the first plan after "alle"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Toon":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/timeline\?.*plan=[a-z]"))
+    expect(page.locator("#timeline-table thead th").first).to_have_text("Stap")
