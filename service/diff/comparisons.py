@@ -72,9 +72,15 @@ class Comparisons:
         return old, new
 
 
+def _title(plan: JsonDict, lang: str) -> str:
+    return str((plan.get("titleEn") if lang == "en" else None) or plan.get("title") or plan.get("label") or plan["id"])
+
+
 def page_texts(diff: JsonDict, lang: str) -> JsonDict:
     """The sentences of the page whose words come from messages.py with values filled in."""
-    old, new = diff["from"]["id"], diff["to"]["id"]
+    # plans by their title in the page's language, not by their id
+    names = {str(side["id"]): _title(side, lang) for side in (diff["from"], diff["to"])}
+    old, new = names[str(diff["from"]["id"])], names[str(diff["to"]["id"])]
 
     def t(key: str, **values: Any) -> str:
         return message(key, lang).format(**values)
@@ -83,6 +89,8 @@ def page_texts(diff: JsonDict, lang: str) -> JsonDict:
         "relation": t(f"diff.relation.{diff['relation']}", plan=old, **{"from": old, "to": new}),
         "summary": t("diff.summary.activities", **diff["summary"]),
         "details": t("diff.summary.details", **diff["summary"]),
-        "notes": [t(f"diff.note.{note['code']}", plan=note["plan"]) for note in diff["notes"]],
+        "notes": [
+            t(f"diff.note.{note['code']}", plan=names.get(str(note["plan"]), note["plan"])) for note in diff["notes"]
+        ],
         "nothing": no_differences(diff),
     }

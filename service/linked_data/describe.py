@@ -106,3 +106,30 @@ def describe(store: Store, iris: Iris, path: str) -> Graph:
     for prefix, ns in (("nkc", iris.nkc), ("base", iris.base)):
         graph.bind(prefix, ns)
     return graph
+
+
+LABEL = (QUERIES_DIR / "ld" / "label.rq").read_text(encoding="utf-8")
+
+
+def label_of(store: Store, iris: Iris, iri: str, lang: str) -> str | None:
+    """``iri``'s label in ``lang`` (else Dutch, else any), or None when it has none."""
+    labels: dict[str | None, str] = {}
+    for row in store.select(iris.rebase(LABEL), {"iri": URIRef(iri)}).rows:
+        value = row.get("label")
+        if value is not None:
+            labels.setdefault(getattr(value, "language", None), str(value))
+    if not labels:
+        return None
+    return labels.get(lang) or labels.get("nl") or labels.get(None) or next(iter(labels.values()))
+
+
+ENGLISH_LABELS = (QUERIES_DIR / "ld" / "english-labels.rq").read_text(encoding="utf-8")
+
+
+def english_labels(store: Store, iris: Iris) -> dict[str, str]:
+    """Every English label of the graph by IRI (one query; the pages keep the answer)."""
+    labels: dict[str, str] = {}
+    for row in store.select(iris.rebase(ENGLISH_LABELS)).rows:
+        if row.get("iri") is not None and row.get("label") is not None:
+            labels.setdefault(str(row["iri"]), str(row["label"]))
+    return labels

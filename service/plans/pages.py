@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -17,17 +18,33 @@ import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from nkc_kg.loaders.iris import Iris
+from nkc_kg.loaders.validation import ontology_graph
 from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.views import entity_view, ontology_view
+from nkc_kg.service.linked_data.describe import english_labels, label_of
+from nkc_kg.service.linked_data.human import human_view
+from nkc_kg.service.linked_data.views import ontology_view
+from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
 from nkc_kg.service.plans.ordering import default_plan, ordered_roles
-from nkc_kg.service.plans.pictures import Axis, Bar, matrix_svg, parse_day, role_colour, timeline_svg
+from nkc_kg.service.plans.party_view import by_plan, plan_years, summary
+from nkc_kg.service.plans.periods import add_months, plan_colours, plan_short_name, quarter_start, short_title
+from nkc_kg.service.plans.pictures import (
+    PLAN_COLOURS,
+    Axis,
+    Bar,
+    cross_cutting_swatch,
+    matrix_svg,
+    parse_day,
+    role_colour,
+    timeline_svg,
+)
+from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
 from nkc_kg.service.store.embedded import DUMP_FORMATS
 from nkc_kg.service.web.deps import ServiceDep
 from nkc_kg.service.web.rendering import label, text_in
 from nkc_kg.service.web.templating import Pages, page_language
-from rdflib import Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 PLAN_PATH = re.compile(r"plan/([^/]+)")
 SUBGOAL_PATH = re.compile(r"plan/([^/]+)/subgoal/(\d+)")
@@ -42,6 +59,20 @@ class PeoplePages:
         self.data, self.iris = data, iris
         self.pages = pages
         self.pages.env.globals["colours"] = role_colour
+        self._english: dict[str, str] | None = None
+
+    def english(self, entities: Iterable[Any]) -> None:
+        """Give each entity (and the parties inside it) its English label where the graph has one, in place."""
+        if self._english is None:
+            self._english = english_labels(self.data.store, self.iris)
+        for entity in entities:
+            if isinstance(entity, dict):
+                name = self._english.get(str(entity.get("iri")))
+                if name and not entity.get("labelEn"):
+                    entity["labelEn"] = name
+                for key in ("lead", "parties", "involved"):
+                    if isinstance(entity.get(key), list):
+                        self.english(entity[key])
 
     # -- entity IRIs ----------------------------------------------------------------------------
 
@@ -64,7 +95,15 @@ class PeoplePages:
 
     def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response:
         """Entities without a page of their own: their statements, in the same layout."""
-        view = entity_view(iri, graph, self.iris, page_language(request))
+        lang = page_language(request)
+        view = human_view(
+            iri,
+            graph,
+            ontology_graph(self.iris.base),
+            self.iris,
+            lang,
+            lambda above: label_of(self.data.store, self.iris, above, lang),
+        )
         return self.pages.render(request, "entity.html", **view)
 
     def not_found(self, request: Request, detail: str = "") -> Response:
@@ -74,32 +113,56 @@ class PeoplePages:
         return self.pages.render(request, "ontology.html", **ontology_view(graph, self.iris))
 
     def plan_page(self, request: Request, plan_id: str) -> Response:
-        return self.pages.render(request, "plan.html", plan=self.data.plan(plan_id))
+        plan = self.data.plan(plan_id)
+        # activities of an earlier edition serve no subgoal and have no steps: what was done and what it became
+        earlier = {
+            a["number"]: self.data.activity(plan_id, int(a["number"]))
+            for a in plan["activities"]
+            if not a.get("subgoals") and a.get("type") == "past"
+        }
+        activities = [
+            {
+                **a,
+                "achievement": earlier[a["number"]].get("achievement"),
+                "versions": versions(earlier[a["number"]], plan_id),
+            }
+            if a["number"] in earlier
+            else a
+            for a in plan["activities"]
+        ]
+        return self.pages.render(request, "plan.html", plan=plan, activities=activities)
 
     def subgoal_page(self, request: Request, plan_id: str, number: str) -> Response:
         found = self.data.subgoal_parties(plan_id, int(number))
         lang = page_language(request)
-        groups: dict[str, list[Mapping[str, Any]]] = {}
-        for party in found["parties"]:
-            for role in party.get("roles") or ["involved"]:
-                groups.setdefault(role, []).append(party)
-        ordered = [
-            (role, sorted(groups[role], key=lambda p: (bool(p.get("crossCutting")), label(p, lang).casefold())))
-            for role in ordered_roles(groups)
-        ]
+        if lang == "en":
+            self.english(found["parties"])
+        direct = [p for p in found["parties"] if not p.get("crossCutting")]
+        crossing = [p for p in found["parties"] if p.get("crossCutting")]
         return self.pages.render(
             request,
             "subgoal.html",
             plan=self._plan_summary(plan_id),
             subgoal=found["subgoal"],
-            groups=ordered,
-            has_cross_cutting=any(p.get("crossCutting") for p in found["parties"]),
+            groups=self._role_groups(direct, lang),
+            cross_groups=self._role_groups(crossing, lang),
+            has_cross_cutting=bool(crossing),
             activities=[a for a in self.data.plan(plan_id)["activities"] if a["number"] in set(found["activities"])],
         )
+
+    @staticmethod
+    def _role_groups(parties: list[Mapping[str, Any]], lang: str) -> list[tuple[str, list[Mapping[str, Any]]]]:
+        groups: dict[str, list[Mapping[str, Any]]] = {}
+        for party in parties:
+            for role in party.get("roles") or ["involved"]:
+                groups.setdefault(role, []).append(party)
+        return [(role, sorted(groups[role], key=lambda p: label(p, lang).casefold())) for role in ordered_roles(groups)]
 
     def activity_page(self, request: Request, plan_id: str, number: str) -> Response:
         activity = self.data.activity(plan_id, int(number))
         lang = page_language(request)
+        if lang == "en":
+            self.english([*activity.get("steps", []), *activity.get("parties", []), *activity.get("involved", [])])
         bars = [
             self._step_bar(step, lang, key=str(step.get("number", i + 1))) for i, step in enumerate(activity["steps"])
         ]
@@ -111,20 +174,28 @@ class PeoplePages:
             label_width=60,
         )
         plan = self._plan_summary(plan_id)
-        return self.pages.render(request, "activity.html", plan=plan, activity=activity, picture=picture)
+        return self.pages.render(
+            request,
+            "activity.html",
+            plan=plan,
+            activity=activity,
+            picture=picture,
+            versions=versions(activity, plan_id),
+            parties=parties_with_steps(activity),
+            mentions=unnamed_mentions(activity.get("initiatives") or [], activity.get("initiativeMentions") or []),
+        )
 
     def party_page(self, request: Request, key: str) -> Response:
         party = self.data.party(key)
         lang = page_language(request)
         plans = {str(p["id"]): p for p in self._plans()}
-        leads: dict[str, tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = {}
-        involved: dict[str, tuple[Mapping[str, Any], list[Mapping[str, Any]]]] = {}
-        for item in party.get("involvement") or []:
-            plan_id = str(item["plan"])
-            plan = plans.get(plan_id) or {"id": plan_id, "label": plan_id, "url": f"/plan/{plan_id}"}
-            roles = ordered_roles(item.get("roles") or [])
-            target = leads if "lead" in roles else involved
-            target.setdefault(plan_id, (plan, []))[1].append({**item, "roles": roles})
+        involvement = party.get("involvement") or []
+        years = plan_years(involvement, plans)
+        asked = request.query_params.get("year", "")
+        year = (
+            None if asked == "all" else int(asked) if asked.isdigit() and int(asked) in years else (years or [None])[0]
+        )
+        groups = by_plan(involvement, plans, year, self._step_dates(key))
         parents = party.get("parents") or ([party["parent"]] if party.get("parent") else [])
         children = party.get("subOrganisations") or []
         known_names = {party.get("abbreviation"), party.get("label"), party.get("labelEn")}
@@ -135,8 +206,20 @@ class PeoplePages:
             also_called=[name for name in party.get("altLabels") or [] if name not in known_names],
             parents=parents,
             children=sorted(children, key=lambda c: label(c, lang).casefold()),
-            sections=[("leads", list(leads.values())), ("involved", list(involved.values()))],
+            years=years,
+            year=year,
+            groups=groups,
+            summary=summary(groups),
         )
+
+    def _step_dates(self, key: str) -> dict[tuple[str, int, int], str]:
+        """When each step this party leads is planned, by (plan, activity, step)."""
+        steps = self.data.timeline(date(1900, 1, 1), date(2999, 12, 31), None, key)["steps"]
+        return {
+            (str(s["plan"]), int(s["activity"]), int(s["step"])): str((s.get("timeframe") or {}).get("label") or "")
+            for s in steps
+            if s.get("activity") is not None and s.get("step") is not None
+        }
 
     # -- views ----------------------------------------------------------------------------------
 
@@ -144,36 +227,71 @@ class PeoplePages:
         return self.pages.render(request, "home.html", plans=self._plans(), questions=questions, dumps=list(dumps))
 
     def search_page(self, request: Request, query: str) -> Response:
+        lang = page_language(request)
         results = self.data.search(query)["results"] if query.strip() else []
-        return self.pages.render(request, "search.html", query=query, results=results)
+        plans = self._plans()
+        hits = present_hits(
+            results, plans, lang, lambda hit: label(hit, lang), lambda kind: self._class_label(kind, lang)
+        )
+        shortcuts = activity_shortcuts(
+            query, plans, lambda plan_id: [a["number"] for a in self.data.plan(plan_id)["activities"]]
+        )
+        return self.pages.render(request, "search.html", query=query, results=hits, shortcuts=shortcuts)
+
+    def _class_label(self, kind: str, lang: str) -> str | None:
+        labels = {
+            getattr(o, "language", None): str(o)
+            for o in ontology_graph(self.iris.base).objects(URIRef(str(self.iris.nkc) + kind), RDFS.label)
+        }
+        return labels.get(lang) or labels.get("nl")
 
     def matrix_page(self, request: Request, plan_id: str | None) -> Response:
         lang = page_language(request)
         plans = self._plans()
         if not plans:
             raise NotFound("no plans")
-        plan = self.data.plan(plan_id or default_plan(plans))
+        years = sorted({int(p["year"]) for p in plans if p.get("year")}, reverse=True)
+        year_choice = re.fullmatch(r"year-(\d{4})", plan_id or "")
+        if year_choice:
+            shown = [self.data.plan(str(p["id"])) for p in plans if str(p.get("year")) == year_choice.group(1)]
+            shown = [p for p in shown if p["subgoals"]]
+            if not shown:
+                raise NotFound(f"no plan with subgoals in {year_choice.group(1)}")
+        else:
+            shown = [self.data.plan(plan_id or default_plan(plans))]
+        several = len(shown) > 1
+        short = {str(p["id"]): plan_short_name(p, lang) for p in plans}
         rows: dict[str, Axis] = {}
         cells: dict[tuple[str, str], list[str]] = {}
         faded: dict[tuple[str, str], str] = {}
         columns: list[Axis] = []
-        for subgoal in plan["subgoals"]:
-            title = subgoal.get("title") or label(subgoal, lang)
-            column = Axis(
-                str(subgoal["number"]), f"{message('subgoal', lang)} {subgoal['number']}: {title}", subgoal.get("url")
-            )
-            columns.append(column)
-            for party in self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]:
-                rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
-                cells[(party["iri"], column.key)] = ordered_roles(party.get("roles") or ["involved"])
-                if party.get("crossCutting"):
-                    faded[(party["iri"], column.key)] = message("subgoal.crosscutting", lang)
+        for plan in shown:
+            for subgoal in plan["subgoals"]:
+                title = subgoal.get("title") or label(subgoal, lang)
+                key = f"{plan['id']}:{subgoal['number']}" if several else str(subgoal["number"])
+                prefix = f"{short.get(plan['id'], plan['id'])} · " if several else ""
+                column = Axis(
+                    key,
+                    f"{prefix}{message('subgoal', lang)} {subgoal['number']}: {title}",
+                    subgoal.get("url"),
+                    short=f"{prefix}{subgoal['number']}. {short_title(title)}",
+                )
+                columns.append(column)
+                found = self.data.subgoal_parties(plan["id"], int(subgoal["number"]))["parties"]
+                if lang == "en":
+                    self.english(found)
+                for party in found:
+                    rows.setdefault(party["iri"], Axis(party["iri"], label(party, lang), party.get("url")))
+                    cells[(party["iri"], column.key)] = ordered_roles(party.get("roles") or ["involved"])
+                    if party.get("crossCutting"):
+                        faded[(party["iri"], column.key)] = message("subgoal.crosscutting", lang)
         ordered_rows = sorted(rows.values(), key=lambda r: r.label.casefold())
+        heading = message("matrix.year", lang) + f" {year_choice.group(1)}" if year_choice else label(shown[0], lang)
         picture = matrix_svg(
             ordered_rows,
             columns,
             cells,
-            title=f"{message('matrix.title', lang)} — {label(plan, lang)}",
+            title=f"{message('matrix.title', lang)} — {heading}",
             description=message("matrix.desc", lang),
             role_name=lambda r: role_label(r, lang),
             faded=faded,
@@ -182,13 +300,18 @@ class PeoplePages:
         return self.pages.render(
             request,
             "matrix.html",
-            plans=plans,
-            plan=plan,
+            plans=[p for p in plans if p.get("year")],
+            years=years,
+            chosen=plan_id or shown[0]["id"],
+            plan=None if several or year_choice else shown[0],
+            heading=heading,
             picture=picture,
             rows=ordered_rows,
             columns=columns,
             cells=cells,
+            faded=faded,
             roles=used_roles,
+            cross_cutting=cross_cutting_swatch(role_colour("lead")) if faded else None,
         )
 
     def timeline_page(
@@ -196,20 +319,28 @@ class PeoplePages:
     ) -> Response:
         lang = page_language(request)
         plans = self._plans()
-        years = [int(p["year"]) for p in plans if p.get("year")] or [date.today().year]
-        # without a window: every step of every plan (plans run a year and plan steps up to two years on)
-        first = parse_date("from", start) if start else date(min(years), 1, 1)
-        last = parse_date("to", end) if end else date(max(years) + 2, 12, 31)
+        today = date.today()
+        # without a window: from half a year before today to a year after it, whole quarters
+        first = parse_date("from", start) if start else quarter_start(add_months(today, -6))
+        last = parse_date("to", end) if end else add_months(quarter_start(add_months(today, 12)), 3) - timedelta(days=1)
         found = self.data.timeline(first, last, plan or None, party or None)
         steps = found["steps"]
+        if lang == "en":
+            self.english(steps)
+        colours = plan_colours([str(p["id"]) for p in plans])
+        short = {str(p["id"]): plan_short_name(p, lang) for p in plans}
         bars = [
-            self._step_bar(
-                step,
-                lang,
-                key=f"{step['activity']}.{step['step']}"
-                if plan
-                else f"{step['plan']} {step['activity']}.{step['step']}",
-                url=f"/plan/{step['plan']}/activity/{step['activity']}#step-{step['step']}",
+            replace(
+                self._step_bar(
+                    step,
+                    lang,
+                    key=f"{step['activity']}.{step['step']}"
+                    if plan
+                    else f"{short.get(step['plan'], step['plan'])} {step['activity']}.{step['step']}",
+                    url=f"/plan/{step['plan']}/activity/{step['activity']}#step-{step['step']}",
+                ),
+                who=", ".join(label(p, lang) for p in step.get("lead") or []),
+                colour=colours.get(str(step["plan"]), PLAN_COLOURS[0]),
             )
             for step in steps
         ]
@@ -219,7 +350,11 @@ class PeoplePages:
             description=message("timeline.desc", lang),
             undated=message("timeline.undated", lang),
             label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]),
+            today=today,
+            today_label=message("timeline.today", lang),
+            window=(first, last),
         )
+        shown = {str(s["plan"]) for s in steps}
         return self.pages.render(
             request,
             "timeline.html",
@@ -231,6 +366,7 @@ class PeoplePages:
             end=last.isoformat(),
             plan=plan,
             party=party,
+            legend=[(p, colours[str(p["id"])], short[str(p["id"])]) for p in plans if str(p["id"]) in shown],
         )
 
     # -- helpers --------------------------------------------------------------------------------

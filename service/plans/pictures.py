@@ -19,10 +19,14 @@ ROLE_COLOURS = {
     "project-owner": "#2e8b57",
     "initiator": "#7a4fa0",
     "funder": "#c0504d",
-    "partner": "#e0a030",
-    "support": "#8c96a0",
-    "involved": "#8fbbe6",
+    "partner": "#b7791f",
+    "support": "#737d87",
+    "involved": "#4a86c5",
 }
+# Every role colour has at least 3:1 contrast with the white and the striped background (WCAG 1.4.11).
+# One colour per plan on the timeline, as dark as the role colours.
+PLAN_COLOURS = ("#1d4f91", "#a33b20", "#2e6b30", "#6a3d9a", "#8a5a00")
+TODAY_COLOUR = "#b42318"
 OTHER_COLOUR = "#c8ced4"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
@@ -47,6 +51,8 @@ class Bar:
     end: date | None
     url: str | None = None
     detail: str = ""
+    who: str = ""
+    colour: str = "#1d4f91"
 
 
 def strongest_role(roles: Sequence[str]) -> str | None:
@@ -82,27 +88,33 @@ def matrix_svg(
 
     ``faded`` cells (e.g. involvement through a cross-cutting activity) are drawn lighter, their note in the tooltip.
     """
-    label_width, cell_w, cell_h, head_h = 340, 46, 24, 34
+    cell_w, cell_h = 46, 24
+    label_width = max([120, *(int(6.9 * len(r.label)) + 16 for r in rows)])
+    head_h = max([34, *(int(5.2 * len(c.short or c.key)) + 30 for c in columns)])
     faded = faded or {}
-    width = label_width + cell_w * len(columns) + 10
+    width = label_width + cell_w * len(columns) + 90
     height = head_h + cell_h * len(rows) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="matrix" role="group" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-labelledby="matrix-title matrix-desc" '
         f'font-family="{FONT}" font-size="13">',
         f'<title id="matrix-title">{escape(title)}</title><desc id="matrix-desc">{escape(description)}</desc>',
+        CROSS_CUTTING_PATTERN,
     ]
     for j, col in enumerate(columns):
-        x = label_width + j * cell_w
-        head = f'<text x="{x + cell_w / 2}" y="{head_h - 10}" text-anchor="middle" font-weight="600" fill="#1b1f24">'
-        head += f"{escape(col.short or col.key)}<title>{escape(col.label)}</title></text>"
-        out.append(_link(col.url, head, col.label))
+        x = label_width + j * cell_w + cell_w / 2
+        shown = col.short or col.key
+        head = (
+            f'<text x="{x}" y="{head_h - 8}" transform="rotate(-40 {x} {head_h - 8})" font-weight="600" '
+            f'fill="#1b1f24" font-size="11">{escape(shown)}<title>{escape(col.label)}</title></text>'
+        )
+        out.append(_link(col.url, head, f"{shown} — {col.label}" if shown not in col.label else col.label))
     for i, row in enumerate(rows):
         y = head_h + i * cell_h
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{y}" width="{width - 10}" height="{cell_h}" fill="#f4f6f8"/>')
         text = f'<text x="{label_width - 8}" y="{y + cell_h - 7}" text-anchor="end" fill="#1d4f91">'
-        text += f"{escape(_clip(row.label, 44))}<title>{escape(row.label)}</title></text>"
+        text += f"{escape(row.label)}</text>"
         out.append(_link(row.url, text, row.label))
         for j, col in enumerate(columns):
             roles = cells.get((row.key, col.key))
@@ -114,18 +126,41 @@ def matrix_svg(
             tip = f"{row.label} — {col.label}: {', '.join(role_name(r) for r in roles)}" + (
                 f" ({note})" if note else ""
             )
-            faded_attrs = (" faded", ' fill-opacity="0.4"') if note else ("", "")
             rect = (
-                f'<rect class="cell{faded_attrs[0]}" data-party="{escape(row.label)}" '
+                f'<rect class="cell{" faded" if note else ""}" data-party="{escape(row.label)}" '
                 f'data-subgoal="{escape(col.key)}" data-role="{escape(main or "")}" x="{x + 3}" y="{y + 3}" '
                 f'width="{cell_w - 6}" height="{cell_h - 6}" rx="3" fill="{role_colour(main)}"'
-                f"{faded_attrs[1]}><title>{escape(tip)}</title></rect>"
+                f' stroke="{role_colour(main)}"><title>{escape(tip)}</title></rect>'
             )
+            if note:
+                # through an activity serving every subgoal: the role's colour, striped white (not faded)
+                rect += (
+                    f'<rect x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" rx="3" '
+                    f'fill="url(#cross-cutting)" pointer-events="none"/>'
+                )
+                rect = f"<g>{rect}</g>"
             out.append(_link(cell_url(row.key, col.key) if cell_url else col.url, rect, tip))
     grid_x = label_width
     out.append(f'<line x1="{grid_x}" y1="{head_h}" x2="{grid_x}" y2="{head_h + cell_h * len(rows)}" stroke="#d8dde3"/>')
     out.append("</svg>")
     return "".join(out)
+
+
+CROSS_CUTTING_PATTERN = (
+    '<defs><pattern id="cross-cutting" width="8" height="8" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="3" height="8" fill="#fff"/></pattern></defs>'
+)
+
+
+def cross_cutting_swatch(colour: str) -> str:
+    """The legend's sample of a cell reached through an activity for all subgoals (same stripes as the matrix)."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="swatch-svg" width="30" height="16" aria-hidden="true">'
+        '<defs><pattern id="legend-cross-cutting" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="3" height="8" fill="#fff"/></pattern></defs>'
+        f'<rect x="1" y="1" width="28" height="14" rx="3" fill="{colour}" stroke="{colour}"/>'
+        '<rect x="1" y="1" width="28" height="14" rx="3" fill="url(#legend-cross-cutting)"/></svg>'
+    )
 
 
 def parse_day(value: object, *, end: bool = False) -> date | None:
@@ -149,14 +184,22 @@ def timeline_svg(
     undated: str,
     label_width: int = 90,
     chart_width: int = 760,
+    today: date | None = None,
+    today_label: str = "",
+    window: tuple[date, date] | None = None,
 ) -> str:
-    """A Gantt chart: one row per bar, quarters and years on the axis; undated steps get a hollow marker."""
+    """A Gantt chart: one row per bar, quarters and years on the axis; undated steps get a hollow marker.
+
+    Each bar carries its step's text and who leads it, in its plan's colour; ``today`` draws a line.
+    """
     dated = [b for b in bars if b.start and b.end]
-    first = min((b.start for b in dated if b.start), default=date.today())
+    first = min((b.start for b in dated if b.start), default=today or date.today())
     last = max((b.end for b in dated if b.end), default=first)
     lo, hi = date(first.year, 1, 1), date(last.year, 12, 31)
+    if window:  # the chosen period, from the start of its first quarter
+        lo, hi = date(window[0].year, (window[0].month - 1) // 3 * 3 + 1, 1), max(window[1], window[0])
     span = max((hi - lo).days, 1)
-    row_h, head_h = 22, 36
+    row_h, head_h = 34, 36
     width, height = label_width + chart_width + 20, head_h + row_h * len(bars) + 10
 
     def x_of(day: date) -> float:
@@ -171,32 +214,50 @@ def timeline_svg(
     for year in range(lo.year, hi.year + 1):
         for quarter in range(4):
             day = date(year, 1 + 3 * quarter, 1)
+            if not lo <= day <= hi:
+                continue
             x = x_of(day)
             colour = "#8a939c" if quarter == 0 else "#e3e7eb"
             out.append(f'<line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 10}" stroke="{colour}"/>')
-            if quarter == 0:
+            if quarter == 0 or day == lo:
                 out.append(f'<text x="{x + 4}" y="{head_h - 20}" font-weight="600" fill="#1b1f24">{year}</text>')
             out.append(f'<text x="{x + 4}" y="{head_h - 8}" fill="#555d66" font-size="10">Q{quarter + 1}</text>')
     for i, bar in enumerate(bars):
         y = head_h + i * row_h
         out.append(
-            f'<text x="{label_width - 8}" y="{y + row_h - 7}" text-anchor="end" fill="#1b1f24">{escape(bar.key)}</text>'
+            f'<text x="{label_width - 8}" y="{y + row_h - 13}" text-anchor="end" fill="#1b1f24">'
+            f"{escape(bar.key)}</text>"
         )
-        tip = f"{bar.key} {bar.label}" + (f" ({bar.detail})" if bar.detail else "")
+        tip = (
+            f"{bar.key} {bar.label}" + (f" ({bar.detail})" if bar.detail else "") + (f" — {bar.who}" if bar.who else "")
+        )
         if bar.start and bar.end:
-            x0, x1 = x_of(bar.start), x_of(bar.end)
+            x0 = max(x_of(max(bar.start, lo)), label_width)
+            x1 = min(x_of(min(bar.end, hi)), label_width + chart_width)
+            caption = _clip(_clip(bar.label, 80) + (f" — {bar.who}" if bar.who else ""), 125)
             mark = (
-                f'<rect class="step" data-step="{escape(bar.key)}" x="{x0}" y="{y + 4}" width="{max(x1 - x0, 4)}" '
-                f'height="{row_h - 8}" rx="3" fill="#1d4f91"><title>{escape(tip)}</title></rect>'
+                f'<rect class="step" data-step="{escape(bar.key)}" x="{x0}" y="{y + 16}" width="{max(x1 - x0, 4)}" '
+                f'height="{row_h - 20}" rx="3" fill="{bar.colour}"><title>{escape(tip)}</title></rect>'
+                f'<text class="caption" x="{min(x0, label_width + chart_width - 300)}" y="{y + 12}" fill="#1b1f24" '
+                f'font-size="11">{escape(caption)}</text>'
             )
         else:
             mark = (
                 f'<g class="step undated" data-step="{escape(bar.key)}">'
                 f"<title>{escape(tip)} — {escape(undated)}</title>"
-                f'<rect x="{label_width + 2}" y="{y + 4}" width="14" height="{row_h - 8}" rx="3" fill="none" '
-                f'stroke="#1d4f91" stroke-dasharray="3 2"/><text x="{label_width + 22}" y="{y + row_h - 7}" '
-                f'fill="#555d66" font-style="italic">{escape(undated)}</text></g>'
+                f'<rect x="{label_width + 2}" y="{y + 16}" width="14" height="{row_h - 20}" rx="3" fill="none" '
+                f'stroke="{bar.colour}" stroke-dasharray="3 2"/><text x="{label_width + 22}" y="{y + row_h - 7}" '
+                f'fill="#555d66" font-style="italic">{escape(undated)}</text>'
+                f'<text x="{label_width + 2}" y="{y + 12}" fill="#1b1f24" font-size="11">'
+                f"{escape(_clip(bar.label, 90))}{escape(f' — {bar.who}' if bar.who else '')}</text></g>"
             )
         out.append(_link(bar.url, mark, tip))
+    if today and lo <= today <= hi:
+        x = x_of(today)
+        out.append(
+            f'<g class="today"><line x1="{x}" y1="{head_h - 30}" x2="{x}" y2="{height - 6}" stroke="{TODAY_COLOUR}" '
+            f'stroke-width="2" stroke-dasharray="5 3"/><text x="{x + 4}" y="{head_h - 28}" fill="{TODAY_COLOUR}" '
+            f'font-size="11" font-weight="600">{escape(today_label)}</text></g>'
+        )
     out.append("</svg>")
     return "".join(out)

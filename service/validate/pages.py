@@ -10,6 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from nkc_kg.service.validate.presentation import (
+    is_source_issue,
+    plain_message,
+    source_suggestion,
+    split_source_issues,
+)
 from nkc_kg.service.validate.routes import GateDep, validate_within_bounds
 from nkc_kg.service.validate.uploads import upload_name
 from nkc_kg.service.web.bodies import read_limited
@@ -31,17 +37,26 @@ def report_view(report: Report, lang: str) -> dict[str, Any]:
     """The report shaped for the page: input errors first, then one group per activity or plan part."""
 
     def item(
-        severity: str, location: Location | None, nl_text: str, en_text: str, suggestion: str | None, focus: str | None
+        severity: str,
+        location: Location | None,
+        nl_text: str,
+        en_text: str,
+        suggestion: str | None,
+        focus: str | None,
+        shape: str | None = None,
     ) -> dict[str, Any]:
-        first, second = (nl_text, en_text) if lang == "nl" else (en_text, nl_text)
+        # one language per page: the other language's text only when the page's is missing
+        message, kind = plain_message((nl_text if lang == "nl" else en_text) or nl_text or en_text, lang)
+        recorded = is_source_issue(shape)
         return {
             "severity": severity,
             "where": (location.cell or f"{location.file}:{location.line}") if location else focus,
             "file": location.file if location and location.cell else None,
-            "message": first,
-            "other": second if second and second != first else None,
-            "suggestion": suggestion,
+            "message": message,
+            "kind": kind,
+            "suggestion": suggestion or (source_suggestion(lang) if recorded else None),
             "focus": focus,
+            "recorded": recorded,
         }
 
     errors = [
@@ -61,13 +76,15 @@ def report_view(report: Report, lang: str) -> dict[str, Any]:
             },
         )
         entry["counts"][r.severity] += 1
-        entry["results"].append(item(r.severity, r.location, r.message_nl, r.message_en, None, r.focus))
+        entry["results"].append(item(r.severity, r.location, r.message_nl, r.message_en, None, r.focus, r.shape))
     ordered = sorted(groups.values(), key=lambda g: g["order"])
     for g in ordered:
         g["results"].sort(key=lambda x: SEVERITY_ORDER[x["severity"]])
+    fresh, recorded = split_source_issues(ordered)
     return {
         "errors": errors,
-        "groups": ordered,
+        "groups": fresh,
+        "recorded": recorded,
         "conforms": report.conforms,
         "counts": {s: report.count(s) for s in ("violation", "warning", "info")},
         "elsewhere": report.elsewhere,

@@ -43,13 +43,16 @@ def install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     async def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title=f"{app.title} — API",
             swagger_js_url="/docs-assets/swagger-ui-bundle.js",
             swagger_css_url="/docs-assets/swagger-ui.css",
             swagger_favicon_url="/docs-assets/favicon.png",
+            # without deep links an operation's summary is one button, not a button around a link
+            swagger_ui_parameters={"deepLinking": False, "syntaxHighlight": False},
         )
+        return HTMLResponse(accessible_docs(bytes(page.body).decode("utf-8")))
 
     @app.get("/redoc", include_in_schema=False)
     async def redoc() -> HTMLResponse:
@@ -60,6 +63,14 @@ def install_docs(app: FastAPI) -> None:
             redoc_favicon_url="/docs-assets/favicon.png",
             with_google_fonts=False,
         )
+
+
+def accessible_docs(html: str) -> str:
+    """Swagger UI's page with a language, a way back to the site and colours people can read (static/docs.css)."""
+    html = html.replace("<html>", '<html lang="en">', 1)
+    html = html.replace("</head>", '<link rel="stylesheet" href="/static/docs.css">\n</head>', 1)
+    back = '<nav class="docs-back" aria-label="Site"><a href="/">← NKC knowledge graph</a></nav>'
+    return html.replace("<body>", f"<body>\n{back}", 1)
 
 
 def document_400_not_422(app: FastAPI) -> None:

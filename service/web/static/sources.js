@@ -1,4 +1,6 @@
 // Copy buttons of the "Bron" / "Source" block: put the citation on the clipboard, or select it to copy by hand.
+// Without JavaScript the buttons stay hidden and the citation is plain text to select.
+document.querySelectorAll('button.copy[data-copy]').forEach(button => { button.hidden = false; });
 document.addEventListener('click', async event => {
   const button = event.target.closest('button[data-copy]');
   if (!button) return;
