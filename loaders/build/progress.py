@@ -48,9 +48,7 @@ class ProgressRecords(BuilderCore):
             self.iris.progress_report(report_id, "observation", part), "StatusObservation", key, obs.source, obs.issues
         )
         target = (
-            self.iris.activity(plan, obs.activity)
-            if obs.step is None
-            else self.iris.step(plan, obs.activity, obs.step)
+            self.iris.activity(plan, obs.activity) if obs.step is None else self.iris.step(plan, obs.activity, obs.step)
         )
         self.add(report, self.nkc.hasObservation, iri)
         self.add(iri, DCTERMS.isPartOf, report)

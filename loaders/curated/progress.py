@@ -28,9 +28,9 @@ class StatusObservation(Strict):
     done: str | None = None  # what was done ("Wat is er gedaan?"), verbatim from the report
     # curated: the report states what was done but not this status word; the curators derived it
     status_basis: Literal["source", "curated"] = "source"
-    evidence: list[Text] = []  # links to what shows it (minutes, a publication, a web page)
+    evidence: list[Text] = Field(default_factory=list)  # links to what shows it (minutes, a publication, a web page)
     source: SourceRef | None = None
-    issues: list[SourceIssue] = []
+    issues: list[SourceIssue] = Field(default_factory=list)
 
 
 class ProgressReportHeader(Strict):
@@ -47,5 +47,5 @@ class ProgressFile(Strict):
 
     document: Slug | None = None  # the document it is part of; left out for a report kept only here
     progress_report: ProgressReportHeader
-    observations: list[StatusObservation] = []
-    issues: list[SourceIssue] = []
+    observations: list[StatusObservation] = Field(default_factory=list)
+    issues: list[SourceIssue] = Field(default_factory=list)

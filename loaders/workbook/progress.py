@@ -54,14 +54,18 @@ def progress_rows(plan: r.PlanHeader, plan_files: list[r.PlanFile], reports: lis
     for rec in plan_files:
         for act in rec.activities:
             for step in act.steps:
-                rows.append(_row(act.number, step.number, step.text, step.timeframe, latest.get((act.number, step.number))))
+                rows.append(
+                    _row(act.number, step.number, step.text, step.timeframe, latest.get((act.number, step.number)))
+                )
         for past in rec.past_activities:
             rows.append(_row(past.number, None, past.title, None, latest.get((past.number, None))))
     rows.sort(key=lambda row: (row.values["activity"], row.values.get("step") or 0))  # type: ignore[operator]
     return rows
 
 
-def _row(activity: int, step: int | None, what: str, timeframe: str | None, found: tuple[str, StatusObservation] | None) -> Row:
+def _row(
+    activity: int, step: int | None, what: str, timeframe: str | None, found: tuple[str, StatusObservation] | None
+) -> Row:
     values: dict[str, object] = {"activity": activity, "step": step, "text": what, "timeframe": timeframe}
     if found is not None:
         report_id, obs = found
@@ -140,7 +144,10 @@ def read_progress(
             header = ProgressReportHeader(
                 id=report_id,
                 plan=plan.id,
-                title=r.Localised(nl=f"Voortgang {plan.title.nl} tot {max(dates)}", en=f"Progress {plan.title.en or plan.title.nl} to {max(dates)}"),
+                title=r.Localised(
+                    nl=f"Voortgang {plan.title.nl} tot {max(dates)}",
+                    en=f"Progress {plan.title.en or plan.title.nl} to {max(dates)}",
+                ),
                 date=max(dates).isoformat(),
                 publisher=plan.publisher,
             )

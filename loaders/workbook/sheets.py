@@ -522,18 +522,40 @@ PROGRESS = Sheet(
     "not listed here are kept.",
     (
         activity_col(),
-        col("step", "Stap", "Step", "Nummer van de stap; leeg voor de activiteit als geheel", "Step number; empty: the activity", 8),
+        col(
+            "step",
+            "Stap",
+            "Step",
+            "Nummer van de stap; leeg voor de activiteit als geheel",
+            "Step number; empty: the activity",
+            8,
+        ),
         col(
             "status",
             "Status",
             "Status",
             "gepland, loopt, afgerond, uitgesteld of vervallen",
-            "gepland (planned), loopt (in progress), afgerond (completed), uitgesteld (postponed), vervallen (cancelled)",
+            "gepland (planned), loopt (in progress), afgerond (completed), uitgesteld (postponed), "
+            "vervallen (cancelled)",
             14,
             dropdown="progress_status",
         ),
-        col("date", "Datum", "Date", "De dag waarop de status geldt: JJJJ-MM-DD", "The day the status holds for: YYYY-MM-DD", 12),
-        text_col("done", "Toelichting", "What was done", "Wat er gedaan is (verplicht bij afgerond)", "What was done (required for afgerond)", 60),
+        col(
+            "date",
+            "Datum",
+            "Date",
+            "De dag waarop de status geldt: JJJJ-MM-DD",
+            "The day the status holds for: YYYY-MM-DD",
+            12,
+        ),
+        text_col(
+            "done",
+            "Toelichting",
+            "What was done",
+            "Wat er gedaan is (verplicht bij afgerond)",
+            "What was done (required for afgerond)",
+            60,
+        ),
         Column(
             "source",
             "Bron",
@@ -544,7 +566,9 @@ PROGRESS = Sheet(
             wrap=True,
         ),
         col("report", "Rapport", "Report", "Id van de rapportage", "Id of the report", 22),
-        text_col("text", "Stap (tekst)", "Step (text)", "Ter informatie; wordt niet ingelezen", "For reference; not read", 50),
+        text_col(
+            "text", "Stap (tekst)", "Step (text)", "Ter informatie; wordt niet ingelezen", "For reference; not read", 50
+        ),
         col("timeframe", "Termijn", "Timeframe", "Ter informatie; wordt niet ingelezen", "For reference; not read", 16),
     ),
     optional=True,
