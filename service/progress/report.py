@@ -37,6 +37,7 @@ def report_sections(state: dict[str, Any], cite: Cite, lang: str = "nl") -> list
                 "status": _status_word(item, lang),
                 "statusDate": item["statusDate"],
                 "evidence": item["evidence"],
+                "byCurators": item["statusByCurators"],
             }
         )
         if item["observation"]:
@@ -76,7 +77,12 @@ def write_docx(plan_title: str, at: dt.date, sections: list[dict[str, Any]], tar
             label = "Wat is er gedaan" if nl else "What was done"
             doc.add_paragraph(f"{label}: {step['done'] or ('(niet gemeld)' if nl else '(not reported)')}")
             when = f" ({step['statusDate']})" if step["statusDate"] else ""
-            doc.add_paragraph(f"Status: {step['status']}{when}")
+            derived = (
+                (" — status door curatoren afgeleid" if nl else " — status derived by the curators")
+                if step["byCurators"]
+                else ""
+            )
+            doc.add_paragraph(f"Status: {step['status']}{when}{derived}")
             for link in step["evidence"]:
                 doc.add_paragraph(f"{'Onderbouwing' if nl else 'Evidence'}: {link}")
         if section["continuedBy"]:
