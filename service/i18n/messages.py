@@ -396,6 +396,7 @@ MESSAGES = {
     "severity.error": {"nl": "invoerfout", "en": "input error"},
 }
 
+
 def message(key: str, lang: str) -> str:
     """The UI string ``key`` in ``lang``; a missing key shows itself, so it is noticed rather than blank."""
     entry = MESSAGES.get(key)
