@@ -21,6 +21,14 @@ PlanQuery = Annotated[str | None, Query(description="plan id", max_length=80)]
 AtQuery = Annotated[str | None, Query(description="YYYY-MM-DD", max_length=40)]
 
 
+def _error_page(pages: Any, request: Request, exc: ApiError) -> Response:
+    """An unknown plan is a 404 page, a malformed date a 400 page naming the problem."""
+    detail = exc.detail.get("message") if isinstance(exc.detail, dict) else exc.detail
+    if exc.status == 404:
+        return pages.not_found(request, str(detail))
+    return pages.render(request, "error.html", status_code=exc.status, detail=f"at: {detail}")
+
+
 @router.get("/voortgang", response_class=HTMLResponse, summary="Progress of a plan on a date")
 async def page(
     request: Request,
@@ -36,7 +44,7 @@ async def page(
         try:
             answer = progress_answer(service, chosen, checked_day(at))
         except ApiError as exc:
-            return pages.not_found(request, str(exc.detail))
+            return _error_page(pages, request, exc)
         return pages.render(request, "progress.html", plans=known, plan=chosen, progress=answer, states=STATES)
 
     return await anyio.to_thread.run_sync(render)
@@ -60,7 +68,7 @@ async def report_page(
         try:
             answer = progress_answer(service, chosen, checked_day(at))
         except ApiError as exc:
-            return pages.not_found(request, str(exc.detail))
+            return _error_page(pages, request, exc)
 
         def cite(entities: list[str]) -> list[str]:
             return [s["citation"][lang] for s in provenance.cite(entities)["sources"]]

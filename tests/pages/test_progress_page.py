@@ -89,3 +89,15 @@ def test_progress_report_page_and_blocks_fit(sized_page: Page) -> None:
     assert "Wordt voortgezet als" in page.inner_text("main")
     page.goto("/plan/zeldzame-kankers-2024/activity/1")
     assert "loopt" in page.locator("section.progress-block").inner_text()
+
+
+def test_a_bad_date_or_plan_gets_a_page_that_says_so(browser: Browser, site_url: str) -> None:
+    # a context of its own: the 400 and 404 it asks for are console errors on purpose
+    context = browser.new_context(base_url=site_url, locale="nl-NL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    bad = page.goto("/voortgang?plan=zeldzame-kankers-2025&at=2025-31-12")
+    assert bad is not None and bad.status == 400
+    assert "not a date: '2025-31-12'" in page.inner_text("main")
+    unknown = page.goto("/voortgang?plan=zeldzame-kankers-2052")
+    assert unknown is not None and unknown.status == 404
+    context.close()
