@@ -162,7 +162,8 @@ def load_progress(store: Store, iris: Iris, plan_id: str) -> PlanProgress:
     queries = QueryFolder(QUERIES_DIR / "progress", iris)
     plan = iris.plan(plan_id)
     if not store.ask("ASK { ?plan a ?type }", {"plan": plan}):
-        raise ProgressError(f"unknown plan {plan_id!r}")
+        known = ", ".join(known_plans(store, iris))
+        raise ProgressError(f"unknown plan {plan_id!r} (known: {known})")
     items: dict[str, Item] = {}
     titles: dict[int, str] = {}
     for row in store.select(queries["items"], {"plan": plan}).rows:
@@ -215,6 +216,15 @@ def load_progress(store: Store, iris: Iris, plan_id: str) -> PlanProgress:
         if row.get("evidence") is not None and str(row["evidence"]) not in obs.evidence:
             obs.evidence.append(str(row["evidence"]))
     return PlanProgress(plan_id, list(items.values()), titles, reports)
+
+
+def known_plans(store: Store, iris: Iris) -> list[str]:
+    query = (
+        "PREFIX nkc: <https://w3id.org/nkc-kg/def#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+        "SELECT ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }"
+    )
+    rows = store.select(iris.rebase(query)).rows
+    return sorted(str(row["id"]) for row in rows)
 
 
 def parse_day(value: str) -> dt.date:
