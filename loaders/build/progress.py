@@ -56,6 +56,12 @@ class ProgressRecords(BuilderCore):
         # an unknown word still names a concept IRI, which SHACL reports as not in the scheme, with its cell
         self.add(iri, self.nkc.progressStatus, self.iris.concept(STATUS_SCHEME, obs.status.strip().lower()))
         self.add(iri, self.nkc.statusDate, Literal(obs.date.isoformat(), datatype=XSD.date))
+        # where each field is written, for the checks that name a field (a date outside the plan's period,
+        # afgerond without a text, an unknown step): they answer with these nodes, which carry no triples
+        assert self.file is not None
+        for field in ("date", "done", "step", "activity"):
+            located = URIRef(f"{iri}/{field}")
+            self.result.locations.setdefault(located, self.file.location((*key, field)))
         where = f"activiteit {obs.activity}" + ("" if obs.step is None else f", stap {obs.step}")
         self.add_text(iri, RDFS.label, f"{where}: {obs.status} op {obs.date.isoformat()}")
         self.add_text(iri, self.nkc.achievement, obs.done)

@@ -136,9 +136,9 @@ def test_voortgang_mistakes_are_named_at_their_cells(editor: Path) -> None:
     assert checked.returncode == 1
     out = checked.stdout + checked.stderr
     assert f"Voortgang!C{last + 1}: FOUT: Onbekende status" in out
-    assert f"Voortgang!C{last + 2}: FOUT: De datum 2031-01-01 ligt buiten de looptijd van het plan" in out
-    assert f"Voortgang!C{last + 3}: FOUT: Status 'afgerond' zonder toelichting" in out
-    assert f"Voortgang!C{last + 4}: FOUT: Deze stap of activiteit bestaat niet" in out
+    assert f"Voortgang!D{last + 2}: FOUT: De datum 2031-01-01 ligt buiten de looptijd van het plan" in out
+    assert f"Voortgang!E{last + 3}: FOUT: Status 'afgerond' zonder toelichting" in out
+    assert f"Voortgang!B{last + 4}: FOUT: Deze stap of activiteit bestaat niet" in out
 
 
 @pytest.fixture(scope="module")
