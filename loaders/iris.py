@@ -89,6 +89,13 @@ class Iris:
     def step(self, plan: str, activity: int, n: int) -> URIRef:
         return self._iri("plan", plan, "activity", activity, "step", n)
 
+    def progress_report(self, report: str, *parts: str | int) -> URIRef:
+        return self._iri("progress", report, *parts)
+
+    def progress_graph(self, report: str) -> URIRef:
+        """Each progress report is its own named graph: the reports of several years stand side by side."""
+        return self._iri("graph", "progress", report)
+
     def association(self, owner: URIRef, role: str, party: str) -> URIRef:
         return URIRef(f"{owner}/role/{role}/{party}")
 

@@ -33,6 +33,8 @@ from nkc_kg.service.named_queries import routes as named_queries_routes
 from nkc_kg.service.plans import pages as plans_pages
 from nkc_kg.service.plans import routes as plans_routes
 from nkc_kg.service.plans.pages import PeoplePages
+from nkc_kg.service.progress import pages as progress_pages
+from nkc_kg.service.progress import routes as progress_routes
 from nkc_kg.service.questions import pages as questions_pages
 from nkc_kg.service.questions import routes as questions_routes
 from nkc_kg.service.questions.catalogue import Questions
@@ -87,6 +89,7 @@ def routers(service: Service, questions: Questions) -> list[APIRouter]:
         sparql_pages.router,
         validate_pages.router,
         releases_pages.router,
+        progress_pages.router,
         # JSON, RDF and files
         sparql_routes.router,
         annotate_routes.router,
@@ -101,6 +104,7 @@ def routers(service: Service, questions: Questions) -> list[APIRouter]:
         releases_routes.router,
         linked_data_routes.router,
         status_routes.router,
+        progress_routes.router,
     ]
 
 
@@ -117,6 +121,7 @@ def install_state(app: FastAPI, service: Service) -> None:
     state.provenance = provenance = Provenance(service.store, service.iris)
     state.pages = pages = Pages()
     pages.env.globals["sources_for"] = page_sources(provenance)
+    progress_pages.install_block(pages, service)
     state.people = PeoplePages(data, service.iris, pages)
     state.questions = questions = Questions(
         service.catalog, service.store, service.iris, service.index, data, provenance

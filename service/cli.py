@@ -18,6 +18,7 @@ from nkc_kg.service.diff import cli as diff
 from nkc_kg.service.graph import cli as graph
 from nkc_kg.service.mcp import cli as mcp
 from nkc_kg.service.named_queries import cli as named_queries
+from nkc_kg.service.progress import cli as progress
 from nkc_kg.service.releases import cli as releases
 from nkc_kg.service.serve import cli as serve
 from nkc_kg.service.settings import Settings, SettingsError
@@ -31,6 +32,7 @@ COMMANDS = (
     diff,  # diff
     workbook,  # export-xlsx, import-xlsx
     completeness,  # completeness
+    progress,  # progress, progress-report
     graph,  # build
     named_queries,  # queries, query
     serve,  # load, serve

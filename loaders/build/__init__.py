@@ -6,7 +6,7 @@ References between files (party ids, plan ids, subgoal numbers) are resolved
 here and every unknown one is reported, all at once.
 
 One module per kind of record (:mod:`.reference`, :mod:`.parties`, :mod:`.plans`, :mod:`.activities`,
-:mod:`.documents`), on the shared helpers of :mod:`.core`; :mod:`.registry` is the first pass and
+:mod:`.documents`, :mod:`.progress`), on the shared helpers of :mod:`.core`; :mod:`.registry` is the first pass and
 :mod:`.terms` the tables of ontology terms.
 """
 
@@ -18,16 +18,18 @@ from pathlib import Path
 from nkc_kg.loaders.build.core import BuildResult
 from nkc_kg.loaders.build.documents import DocumentRecords
 from nkc_kg.loaders.build.plans import PlanRecords
+from nkc_kg.loaders.build.progress import ProgressRecords
 from nkc_kg.loaders.build.registry import Registry
 from nkc_kg.loaders.build.terms import PARTY_CLASS, ROLE_TERM, STATUS_TERM
 from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.progress import ProgressFile
 from nkc_kg.loaders.curated.reader import CuratedFile, read_curated
 from nkc_kg.loaders.iris import Iris
 
 __all__ = ["PARTY_CLASS", "ROLE_TERM", "STATUS_TERM", "BuildResult", "Builder", "build_from_paths"]
 
 
-class Builder(Registry, PlanRecords, DocumentRecords):
+class Builder(Registry, PlanRecords, DocumentRecords, ProgressRecords):
     """Builds the dataset of all curated files: registers every id, then writes file by file."""
 
     def build(self, files: list[CuratedFile]) -> BuildResult:
@@ -47,6 +49,8 @@ class Builder(Registry, PlanRecords, DocumentRecords):
                 self.reference_file(rec)
             elif isinstance(rec, r.PlanFile):
                 self.plan_file(rec)
+            elif isinstance(rec, ProgressFile):
+                self.progress_file(rec)
             else:
                 self.document_file(rec)
             for i, party in enumerate(getattr(rec, "parties", [])):

@@ -25,6 +25,14 @@ ROLE_TERM = {
     "funder": "FunderRole",
     "partner": "PartnerRole",
 }
+# The status of an activity or step in a progress report: the Dutch word is the key (the plans' language).
+PROGRESS_STATUS_LABELS = {
+    "gepland": ("gepland", "planned"),
+    "loopt": ("loopt", "in progress"),
+    "afgerond": ("afgerond", "completed"),
+    "uitgesteld": ("uitgesteld", "postponed"),
+    "vervallen": ("vervallen", "cancelled"),
+}
 STATUS_TERM = {"verified": "Verified", "derived": "Derived", "not-verified": "NotVerified"}
 # Roles in a team as the team slides write them, with their English label; another role gets its Dutch label only.
 TEAM_ROLE_LABELS = {"begeleiding": ("begeleiding", "facilitation")}

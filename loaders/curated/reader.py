@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nkc_kg.loaders.curated.progress import ProgressFile
 from nkc_kg.loaders.curated.records import DocumentFile, PlanFile, ReferenceFile
 from nkc_kg.loaders.curated.yamlio import CurationError, SourceFile, format_key, read_yaml
 from pydantic import BaseModel, ValidationError
 
-CuratedRecord = PlanFile | DocumentFile | ReferenceFile
+CuratedRecord = PlanFile | DocumentFile | ReferenceFile | ProgressFile
 
 
 @dataclass
@@ -27,6 +28,8 @@ class ReadResult:
 def model_for(data: object) -> type[BaseModel]:
     """Pick the record type from the top-level keys."""
     if isinstance(data, dict):
+        if "progress_report" in data:
+            return ProgressFile
         if "plan" in data:
             return PlanFile
         if "document" in data:

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.progress import ProgressFile
 from nkc_kg.loaders.curated.reader import ReadResult, read_curated
 from nkc_kg.loaders.paths import curated_data_paths
 from nkc_kg.loaders.workbook.flatten import ExportError, PlanSources, flatten
+from nkc_kg.loaders.workbook.progress import progress_rows
+from nkc_kg.loaders.workbook.sheets import PROGRESS
 from nkc_kg.loaders.workbook.workbook import write_workbook
 
 
@@ -54,5 +57,7 @@ def export_plan(plan_id: str, target: Path, data_paths: list[Path] | None = None
     sources = plan_sources(plan_id, read)
     tables = flatten(sources)
     header = next(rec.plan for _, rec in sources.files if isinstance(rec.plan, r.PlanHeader))
+    reports = [f.record for f in read.files if isinstance(f.record, ProgressFile)]
+    tables[PROGRESS.name] = progress_rows(header, [rec for _, rec in sources.files], reports)
     write_workbook(tables, target, header.title.nl)
     return ExportSummary(plan_id, [name for name, _ in sources.files], {k: len(v) for k, v in tables.items()})

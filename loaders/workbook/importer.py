@@ -23,7 +23,8 @@ from nkc_kg.loaders.curated.yamlio import CurationError, Location, PathKey, Sour
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.workbook.assemble import FILE_NAME, SHEET, Assembled, assemble, cell_ref, row_ref
 from nkc_kg.loaders.workbook.flatten import ExportError, PlanSources, flatten
-from nkc_kg.loaders.workbook.sheets import Row, Sheet
+from nkc_kg.loaders.workbook.progress import read_progress
+from nkc_kg.loaders.workbook.sheets import PROGRESS, Row, Sheet
 from nkc_kg.loaders.workbook.workbook import read_workbook
 from pydantic import BaseModel
 
@@ -119,6 +120,15 @@ def read_plan_workbook(source: Path | IO[bytes], display: str, data_paths: list[
         source = WorkbookSource(Path(name), None, workbook=display, cells=assembled.cells.get(name, {}))
         result.curated.append(CuratedFile(source, rec))
         result.records[name] = rec
+    progress = read_progress(tables.get(PROGRESS.name, []), header, by_name, display)
+    if progress.errors:
+        result.errors = progress.errors
+        return result
+    result.curated = [cf for cf in result.curated if cf.source.path.name not in progress.records]
+    for name, report in progress.records.items():
+        source = WorkbookSource(Path(name), None, workbook=display, cells=progress.cells[name])
+        result.curated.append(CuratedFile(source, report))
+        result.records[name] = report
     result.texts = _texts(result, by_name, plan_records, shipped.files, header.id)
     return result
 

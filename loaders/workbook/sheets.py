@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.progress import PROGRESS_STATUSES
 from nkc_kg.loaders.workbook.cells import (
     ACTIVITY_STATUS,
     ALL_SUBGOALS,
@@ -59,6 +60,7 @@ class Sheet:
     about_en: str
     columns: tuple[Column, ...]
     vertical: bool = False  # one record, a field per row (Veld | Waarde)
+    optional: bool = False  # a workbook written before the sheet existed still reads (as an empty sheet)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -99,6 +101,7 @@ LISTS: dict[str, tuple[str, list[str]]] = {
     "themes": ("Thema's", _choices(r.PlanHeader, "theme")),
     "units": ("Eenheden", _choices(r.Figure, "unit")),
     "qualifiers": ("Precisie", _choices(r.Figure, "qualifier")),
+    "progress_status": ("Voortgangsstatus", list(PROGRESS_STATUSES)),
 }
 
 PLAN = Sheet(
@@ -506,6 +509,71 @@ PAST = Sheet(
     ),
 )
 
+PROGRESS = Sheet(
+    "Voortgang",
+    "Progress",
+    "De voortgang: een rij per stap (of per activiteit van een eerder plan) met de status op een datum. "
+    "Een rij met een status komt in de rapportage van kolom Rapport (leeg: het plan-id, met het jaar erbij "
+    "voor een later jaar); een rij zonder status wordt overgeslagen. Per rapportage wordt een bestand "
+    "data/voortgang-<rapport>.yaml geschreven; meldingen die hier niet staan blijven bewaard.",
+    "Progress: a row per step (or per activity of an earlier plan) with its status on a date. A row with a "
+    "status goes into the report of column Rapport (empty: the plan id, with the year added for a later year); "
+    "a row without a status is skipped. Each report is written to data/voortgang-<report>.yaml; observations "
+    "not listed here are kept.",
+    (
+        activity_col(),
+        col(
+            "step",
+            "Stap",
+            "Step",
+            "Nummer van de stap; leeg voor de activiteit als geheel",
+            "Step number; empty: the activity",
+            8,
+        ),
+        col(
+            "status",
+            "Status",
+            "Status",
+            "gepland, loopt, afgerond, uitgesteld of vervallen",
+            "gepland (planned), loopt (in progress), afgerond (completed), uitgesteld (postponed), "
+            "vervallen (cancelled)",
+            14,
+            dropdown="progress_status",
+        ),
+        col(
+            "date",
+            "Datum",
+            "Date",
+            "De dag waarop de status geldt: JJJJ-MM-DD",
+            "The day the status holds for: YYYY-MM-DD",
+            12,
+        ),
+        text_col(
+            "done",
+            "Toelichting",
+            "What was done",
+            "Wat er gedaan is (verplicht bij afgerond)",
+            "What was done (required for afgerond)",
+            60,
+        ),
+        Column(
+            "source",
+            "Bron",
+            "Source",
+            SOURCE_HELP[0] + " Of een link (https://…) per regel als onderbouwing.",
+            SOURCE_HELP[1] + " Or a link (https://…) per line as evidence.",
+            width=24,
+            wrap=True,
+        ),
+        col("report", "Rapport", "Report", "Id van de rapportage", "Id of the report", 22),
+        text_col(
+            "text", "Stap (tekst)", "Step (text)", "Ter informatie; wordt niet ingelezen", "For reference; not read", 50
+        ),
+        col("timeframe", "Termijn", "Timeframe", "Ter informatie; wordt niet ingelezen", "For reference; not read", 16),
+    ),
+    optional=True,
+)
+
 TEAMS = Sheet(
     "Teams",
     "Teams",
@@ -754,6 +822,7 @@ SHEETS: tuple[Sheet, ...] = (
     RESULTS,
     MENTIONS,
     PAST,
+    PROGRESS,
     TEAMS,
     MEMBERS,
     CHOICES,

@@ -217,6 +217,9 @@ def read_workbook(source: Path | IO[bytes], display: str) -> tuple[Tables, list[
         errors.append(CurationError(Location(display, row, ref), en_text, "", nl_text))
 
     for sheet in SHEETS:
+        if sheet.name not in book.sheetnames and sheet.optional:
+            tables[sheet.name] = []
+            continue
         if sheet.name not in book.sheetnames:
             fail(f"{sheet.name}!A1", 1, f"blad {sheet.name!r} ontbreekt", f"sheet {sheet.name!r} is missing")
             continue

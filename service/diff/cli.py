@@ -77,6 +77,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the text report (default nl)")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--progress", action="store_true", help="FROM and TO are progress reports: show the status changes between them"
+    )
     add_data_option(p)
     p.set_defaults(run=cmd_diff)
 
@@ -147,6 +150,8 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
 
     iris, data_dir = Iris(settings.base_iri), settings.data_dir
     new_id = args.new or args.old
+    if args.progress:
+        return progress_diff(args, settings, iris)
     try:
         both_drafts = args.from_data and args.to_data
         shipped = None if both_drafts else shipped_reader(iris, data_dir, settings.cache_dir)
@@ -173,4 +178,36 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_diff(diff, args.lang))
+    return OK
+
+
+def progress_diff(args: argparse.Namespace, settings: Settings, iris: Iris) -> int:
+    """``--progress``: the status changes between two progress reports (each side shipped or a draft)."""
+    from nkc_kg.loaders.dataset import build_dataset
+    from nkc_kg.service.progress.changes import format_changes, read_report, status_changes
+    from nkc_kg.service.progress.state import ProgressError
+    from nkc_kg.service.store.embedded import EmbeddedStore
+
+    def store_of(paths: list[str]) -> EmbeddedStore:
+        built = build_dataset(curated_data_paths(settings.data_dir, draft_files(paths)), iris)
+        if built.errors:
+            raise DraftError("\n".join(str(e) for e in built.errors))
+        return EmbeddedStore.from_dataset(built.dataset)
+
+    new_id = args.new or args.old
+    try:
+        old_store = store_of(args.from_data)
+        new_store = old_store if args.to_data == args.from_data else store_of(args.to_data)
+    except DraftError as exc:
+        print(str(exc), file=sys.stderr)
+        return fail("the draft files do not build; fix the errors above (`nkc-kg validate` checks them too)", FAILED)
+    try:
+        old, new = read_report(old_store, iris, args.old), read_report(new_store, iris, new_id)
+    except ProgressError as exc:
+        return fail(str(exc), USAGE)
+    changes = status_changes(old, new)
+    if args.format == "json":
+        print(json.dumps({"from": args.old, "to": new_id, "changes": changes}, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(format_changes(args.old, new_id, changes, args.lang))
     return OK

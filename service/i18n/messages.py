@@ -585,7 +585,7 @@ MESSAGES = {
     "severity.warning.plural": {"nl": "waarschuwingen", "en": "warnings"},
     "severity.info.plural": {"nl": "meldingen", "en": "notes"},
     "severity.error.plural": {"nl": "invoerfouten", "en": "input errors"},
-    "validate.busy": {"nl": "Bezig met valideren…", "en": "Validating…"},
+    "validate.working": {"nl": "Bezig met valideren…", "en": "Validating…"},
     "validate.nonew": {"nl": "Geen nieuwe problemen.", "en": "No new problems."},
     "validate.recorded": {
         "nl": "Problemen die de bron zelf al heeft (door de curatoren vastgelegd)",
@@ -637,4 +637,43 @@ MESSAGES = {
     "activity.achievement": {"nl": "Wat er gedaan is", "en": "What was done"},
     "search.curated": {"nl": "de lijst van de curatoren", "en": "the curators' list"},
     "entity.of": {"nl": "bij", "en": "of"},
+}
+
+
+# -- progress of a plan (service/progress/, issue 17) ------------------------------------------------
+MESSAGES = {
+    **MESSAGES,
+    "progress.title": {"nl": "Voortgang", "en": "Progress"},
+    "progress.intro": {
+        "nl": (
+            "De stand van elke stap op een datum: de laatste melding van een voortgangsrapportage op of voor die dag."
+        ),
+        "en": "The state of every step on a date: the latest observation of a progress report on or before that day.",
+    },
+    "progress.at": {"nl": "Stand per", "en": "As of"},
+    "progress.show": {"nl": "Toon", "en": "Show"},
+    "progress.steps": {"nl": "stappen", "en": "steps"},
+    "progress.all-subgoals": {"nl": "Aan alle subdoelen", "en": "All subgoals"},
+    "progress.subgoal": {"nl": "Subdoel", "en": "Subgoal"},
+    "progress.whole-plan": {"nl": "Het hele plan", "en": "The whole plan"},
+    "progress.per-subgoal": {"nl": "Per subdoel", "en": "Per subgoal"},
+    "progress.overdue": {"nl": "Over tijd", "en": "Overdue"},
+    "progress.none-overdue": {"nl": "Geen stappen over tijd.", "en": "No steps overdue."},
+    "progress.days-late": {"nl": "dagen te laat", "en": "days late"},
+    "progress.leads": {"nl": "Trekkers", "en": "Leads"},
+    "progress.timeframe": {"nl": "Termijn", "en": "Timeframe"},
+    "progress.step": {"nl": "Stap", "en": "Step"},
+    "progress.status": {"nl": "Status", "en": "Status"},
+    "progress.done": {"nl": "Wat is er gedaan", "en": "What was done"},
+    "progress.not-reported": {"nl": "(niet gemeld)", "en": "(not reported)"},
+    "progress.continued-as": {"nl": "Wordt voortgezet als", "en": "Continued as"},
+    "progress.report": {"nl": "Voortgangsrapportage (afdrukbaar)", "en": "Progress report (printable)"},
+    "progress.reports": {"nl": "Rapportages", "en": "Reports"},
+    "progress.source": {"nl": "Bron", "en": "Source"},
+    "progress.by-curators": {"nl": "status door curatoren afgeleid", "en": "status derived by the curators"},
+    "progress.block": {"nl": "Voortgang", "en": "Progress"},
+    "progress.state.afgerond": {"nl": "afgerond", "en": "completed"},
+    "progress.state.loopt": {"nl": "loopt", "en": "in progress"},
+    "progress.state.over-tijd": {"nl": "over tijd", "en": "overdue"},
+    "progress.state.niet-gemeld": {"nl": "niet gemeld", "en": "not reported"},
 }

@@ -275,6 +275,8 @@ def _write_bundle(
         "base": iris.base,
         "quads": len(store),
         "graphs": graphs,
+        # the progress reports (issue 17), each its own graph: which reports this release holds
+        "progressReports": sorted(g for g in graphs if "/graph/progress/" in g),
         "license": str(LICENSE),
         "validation": {"conforms": True, **gate.counts},
         "competency": {"cases": len(gate.cases), "passed": sum(r.passed for r in gate.cases)},

@@ -27,6 +27,7 @@ from nkc_kg.service.questions.answers.plans import (
     steps_in_quarter,
     steps_in_window,
 )
+from nkc_kg.service.questions.answers.progress import progress_by_subgoal, progress_overdue, progress_party
 from nkc_kg.service.questions.answers.shaping import Context, Shaped
 
 __all__ = ["ANSWERS", "Context", "Shaped"]
@@ -43,4 +44,7 @@ ANSWERS: dict[str, Callable[[Context], Shaped]] = {
     "plan-activities": plan_activities,
     "sub-organisations": sub_organisations,
     "team-members": team_members,
+    "progress-overdue": progress_overdue,
+    "progress-by-subgoal": progress_by_subgoal,
+    "progress-party": progress_party,
 }
