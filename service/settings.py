@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,6 +95,9 @@ class Settings:
     query_max_depth: int = 64  # brackets nested in a client's query (400 above)
     query_max_tokens: int = 50_000  # tokens of a client's query; bounds every operator chain (400 above)
     public_url: str | None = None  # the service's public URL for absolute links (feeds, VoID); None: relative links
+    # [stores] credentials for a triple store that asks for them (nkc-kg load, the remote store); else netrc
+    store_user: str | None = None
+    store_password: str | None = field(default=None, repr=False)
 
     def with_data_dir(self, folder: Path) -> Settings:
         """These settings reading the curated data of ``folder`` (``--data``)."""
@@ -153,6 +156,9 @@ class Settings:
             query_max_depth=int(_number("NKC_KG_QUERY_MAX_DEPTH", 64, minimum_inclusive=1)),
             query_max_tokens=int(_number("NKC_KG_QUERY_MAX_TOKENS", 50_000, minimum_inclusive=1)),
             public_url=_public_url(),
+            # [stores]
+            store_user=os.environ.get("NKC_KG_STORE_USER") or None,
+            store_password=os.environ.get("NKC_KG_STORE_PASSWORD") or None,
         )
 
 

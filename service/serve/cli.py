@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     target.add_argument("--update", help="SPARQL Update URL, used instead of the Graph Store Protocol")
     p.add_argument("--dataset", help="push this .nq/.trig file instead of building the curated data")
     p.add_argument(
+        "--batch", type=int, default=1000, help="triples per request (default 1000; stores limit a request's size)"
+    )
+    p.add_argument(
         "--release", help="load this published release (a version, 'current' or its folder) and switch to it atomically"
     )
     p.add_argument("--releases", type=Path, help="the releases folder (default: NKC_KG_RELEASES, else releases/)")
@@ -132,7 +135,14 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
         return load_release_command(args, settings)
     try:
-        target = Target.derive(args.endpoint, args.graph_store, args.update)
+        target = Target.derive(
+            args.endpoint,
+            args.graph_store,
+            args.update,
+            user=settings.store_user,
+            password=settings.store_password,
+            batch=args.batch,
+        )
     except LoadError as exc:
         return fail(str(exc), FAILED)
     if args.dataset:
