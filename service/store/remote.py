@@ -81,6 +81,8 @@ GRAPH_QUADS = "SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
 GRAPH_PAGE = (
     "SELECT ?s ?p ?o WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o }} }}"
 )
+# The release the store holds, from the record `nkc-kg load --release` writes in one request with the graphs
+RELEASE_VERSION = "SELECT ?version WHERE {{ GRAPH {graph} {{ ?r <http://www.w3.org/ns/dcat#version> ?version }} }}"
 # More rows than any answer the service asks for itself; a cap below it is found and respected.
 PROBE_ROWS = 20_001
 DUMP_PAGE = 10_000
@@ -113,8 +115,16 @@ class HttpxTransport:
         self._client = httpx.Client(limits=limits, auth=auth)
 
     def post(self, params: Params, accept: str, timeout: float) -> Reply:
+        data, headers = _form(params), {"accept": accept}
         try:
-            response = self._client.post(self.endpoint, data=_form(params), headers={"accept": accept}, timeout=timeout)
+            try:
+                response = self._client.post(self.endpoint, data=data, headers=headers, timeout=timeout)
+            except httpx.TimeoutException:
+                raise
+            except httpx.TransportError:
+                # a kept-alive connection to a store that restarted is closed: queries are read-only,
+                # so the request is sent once more, on a new connection
+                response = self._client.post(self.endpoint, data=data, headers=headers, timeout=timeout)
         except httpx.TimeoutException:
             raise QueryTimeout(f"the triple store did not answer within {timeout:g} s") from None
         except httpx.HTTPError as exc:
@@ -262,6 +272,13 @@ class RemoteStore:
             if found:
                 break
         return sorted(g for g in found if g.startswith(self.graph_namespace) and not g.startswith(STAGING_PREFIX))
+
+    def release_version(self, record_graph: str) -> str | None:
+        """The version the store's release record names (None: no release was loaded with --release).
+        Asked of the store's own dataset: the record may be newer than the graphs listed at start-up."""
+        sparql = RELEASE_VERSION.format(graph=iri_term(record_graph))
+        versions = sorted(str(row["version"]) for row in self._solutions(sparql, RESULTS_JSON, []).rdflib_rows()[1])
+        return versions[0] if versions else None
 
     def measure_row_cap(self) -> int | None:
         """The most rows the store returns for one query, if fewer than PROBE_ROWS (None: no cap below it)."""

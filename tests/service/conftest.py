@@ -49,9 +49,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_oxigraph(location: Path | None, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_oxigraph(
+    location: Path | None, *options: str, port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """`oxigraph serve` on a free loopback port (in memory without ``location``); its base URL once it answers."""
-    port = free_port()
+    port = port or free_port()
     command = [str(OXIGRAPH), "serve", "--bind", f"127.0.0.1:{port}", *options]
     if location is not None:
         command += ["--location", str(location)]
@@ -161,6 +163,12 @@ def virtuoso_store(virtuoso: Virtuoso) -> Iterator[RemoteStore]:
 @pytest.fixture(scope="session")
 def virtuoso_client(virtuoso_store: RemoteStore, catalog: dict[str, NamedQuery], iris: Iris) -> TestClient:
     return TestClient(make_app(virtuoso_store, catalog, EntityIndex.build(virtuoso_store, iris), query_timeout=60.0))
+
+
+@pytest.fixture(scope="session")
+def oxigraph_process():  # type: ignore[no-untyped-def]
+    """Start (``start(location, port=…)`` -> (process, base URL)) and stop `oxigraph serve` processes."""
+    return start_oxigraph, stop
 
 
 @pytest.fixture
