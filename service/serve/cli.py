@@ -33,6 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--release", help="load this published release (a version, 'current' or its folder) and switch to it atomically"
     )
     p.add_argument("--releases", type=Path, help="the releases folder (default: NKC_KG_RELEASES, else releases/)")
+    p.add_argument(
+        "--staged",
+        action="store_true",
+        help="with --release: load into staging graphs and switch by MOVE even if the store's default graph is "
+        "the union of its graphs (readers that name their graphs, e.g. nkc-kg serve on Virtuoso)",
+    )
     add_data_option(p)
     p.set_defaults(run=cmd_load)
 
@@ -67,6 +73,10 @@ def serve_graph(settings: Settings, host: str, port: int, workers: int) -> int:
     from nkc_kg.service.app import create_app
     from nkc_kg.service.store.embedded import StoreUnavailable
 
+    if settings.store == "remote":  # follows the release the store holds (serve/replica.py)
+        from nkc_kg.service.serve.replica import serve_replica
+
+        return serve_replica(settings, host, port, workers)
     if workers > 1:
         from nkc_kg.service.serve.workers import run_workers
 
