@@ -28,9 +28,10 @@ class EndpointFailure(Exception):
 
 
 def logged_failure(
-    failure: EndpointFailure, endpoint: str, sparql: str, summary: str | None = None
+    failure: EndpointFailure, endpoint: str, sparql: str, summary: str | None = None, *, log_it: bool = True
 ) -> StoreUnavailable:
-    """Log the failure with the query under a new request id; the exception to raise names the id only."""
+    """Log the failure with the query under a new request id; the exception to raise names the id only.
+    (Not logged with ``log_it`` False: at start-up the operator is told the reason itself.)"""
     request_id = uuid.uuid4().hex[:12]
     if failure.unreachable:
         said = "cannot reach the triple store"
@@ -40,14 +41,15 @@ def logged_failure(
         said = f"the triple store answered HTTP {failure.status}"
     else:
         said = "the triple store gave no usable answer"
-    log.error(
-        "nkc-kg: request %s: %s at %s: %s\n--- query ---\n%s",
-        request_id,
-        said,
-        redacted(endpoint),
-        failure.text.strip()[:2000],
-        sparql[:LOGGED_QUERY],
-    )
+    if log_it:
+        log.error(
+            "nkc-kg: request %s: %s at %s: %s\n--- query ---\n%s",
+            request_id,
+            said,
+            redacted(endpoint),
+            failure.text.strip()[:2000],
+            sparql[:LOGGED_QUERY],
+        )
     error = StoreUnavailable(f"{said} (request id {request_id}; the service log has the details)")
     error.request_id = request_id
     error.reason = f"{said}: {failure.text.strip()[:500]}"

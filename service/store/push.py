@@ -44,6 +44,10 @@ class Target:
     auth: httpx.Auth | None = field(default=None, repr=False, compare=False)
     batch: int = DEFAULT_BATCH
 
+    def __post_init__(self) -> None:
+        if self.batch < 1:
+            raise LoadError(f"--batch {self.batch}: expected at least 1 triple per request")
+
     @classmethod
     def derive(
         cls,

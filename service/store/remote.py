@@ -208,6 +208,7 @@ class RemoteStore:
         auth: httpx.Auth | None = None,
         graph_namespace: str | None = None,
         row_cap: int | None = None,
+        connecting: bool = False,
     ) -> None:
         try:
             refuse_credentials_in(query_endpoint, "NKC_KG_ENDPOINT")
@@ -218,6 +219,7 @@ class RemoteStore:
         self.graph_namespace = graph_namespace if graph_namespace is not None else str(Iris().graph(""))
         self.row_cap = row_cap  # the store's row cap below PROBE_ROWS, once measured (connect)
         self._transport = TRANSPORTS[client](query_endpoint, auth=auth)
+        self._starting = connecting  # failures while connecting are told by connect(), not logged
         self.union_default_graph = union_default_graph
         self.graphs: list[str] = list(graphs) if graphs is not None else self.list_graphs()
 
@@ -245,8 +247,10 @@ class RemoteStore:
                 union_default_graph=union_default_graph,
                 auth=auth,
                 graph_namespace=graph_namespace,
+                connecting=True,
             )
             store.row_cap = store.measure_row_cap()
+            store._starting = False
         except (StoreUnavailable, QueryTimeout, ValueError) as exc:  # CredentialsError is a ValueError
             reason = getattr(exc, "reason", None) or str(exc)
             raise StoreUnavailable(f"{reason} (is the triple store running at {where}?)") from None
@@ -356,7 +360,7 @@ class RemoteStore:
         except ValueError as exc:
             raise ValueError(store_message(str(exc))) from None
         except EndpointFailure as exc:
-            raise logged_failure(exc, self.endpoint, query) from None
+            raise self._failure(exc, self.endpoint, query) from None
 
         def serialised(result: object) -> tuple[bytes, str]:
             answer = canonical_answer(result)
@@ -383,7 +387,7 @@ class RemoteStore:
             if len(quads) != expected:
                 failure = EndpointFailure(None, f"read {len(quads)} quads of graph {graph}, which holds {expected}")
                 summary = "the triple store did not give every quad of a graph"
-                raise logged_failure(failure, self.endpoint, GRAPH_QUADS.format(graph=iri_term(graph)), summary)
+                raise self._failure(failure, self.endpoint, GRAPH_QUADS.format(graph=iri_term(graph)), summary)
             yield from sorted(quads, key=str)
 
     def _graph_quads(self, graph: str, sparql: str) -> set[ox.Quad]:
@@ -431,9 +435,9 @@ class RemoteStore:
         except ValueError as exc:
             # the service's own query: not the client's fault, and the store's reason belongs in the log
             failure = EndpointFailure(400, str(exc))
-            raise logged_failure(failure, self.endpoint, sparql, summary="the triple store refused a query") from None
+            raise self._failure(failure, self.endpoint, sparql, summary="the triple store refused a query") from None
         except EndpointFailure as exc:
-            raise logged_failure(exc, self.endpoint, sparql) from None
+            raise self._failure(exc, self.endpoint, sparql) from None
 
     def _post_internal(self, sparql: str, accept: str) -> Reply:
         return self._post(sparql, accept, self._params(sparql))
@@ -452,6 +456,11 @@ class RemoteStore:
         rows = self._solutions(sparql, RESULTS_JSON, self._params(sparql)).rdflib_rows()[1]
         return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
 
+    def _failure(
+        self, failure: EndpointFailure, endpoint: str, sparql: str, summary: str | None = None
+    ) -> StoreUnavailable:
+        return logged_failure(failure, endpoint, sparql, summary, log_it=not self._starting)
+
     def _maybe_cut(self, count: int, cut: bool, sparql: str) -> bool:
         """Whether the store may have cut this answer at its row cap (unless the query's own LIMIT explains it)."""
         if cut:
@@ -463,18 +472,18 @@ class RemoteStore:
 
     def _cut(self, count: int, sparql: str) -> StoreUnavailable:
         failure = EndpointFailure(None, f"{count} rows: the store's row cap is {self.row_cap}")
-        return logged_failure(failure, self.endpoint, sparql, summary="the triple store cut an answer at its row cap")
+        return self._failure(failure, self.endpoint, sparql, summary="the triple store cut an answer at its row cap")
 
     def _read(self, reply: Reply, use: Callable[[object], T], sparql: str, client: bool = False) -> T:
         try:
             return _parsed(reply, use)
         except EndpointFailure as exc:
-            raise logged_failure(exc, self.endpoint, sparql) from None
+            raise self._failure(exc, self.endpoint, sparql) from None
         except ValueError as exc:
             if client or isinstance(exc, QueryTooLarge):
                 raise
             failure = EndpointFailure(None, f"unexpected answer: {exc}")
-            raise logged_failure(failure, self.endpoint, sparql) from None
+            raise self._failure(failure, self.endpoint, sparql) from None
 
 
 def _parsed(reply: Reply, use: Callable[[object], T]) -> T:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
@@ -243,3 +244,15 @@ def different_rdf(here: TestClient, there: TestClient) -> list[str]:
 def test_the_virtuoso_store_found_its_row_cap(virtuoso_store: RemoteStore) -> None:
     """Debian's ResultSetMaxRows, measured at start-up, so no answer is cut short unnoticed."""
     assert virtuoso_store.row_cap == 10_000
+
+
+def test_nkc_kg_serve_over_virtuoso_as_the_docs_say(virtuoso, start_server, store) -> None:  # type: ignore[no-untyped-def]
+    """docs/remote-store.md: the fixture loaded Virtuoso with `nkc-kg load` as written there; now serve."""
+    env = {"NKC_KG_STORE": "remote", "NKC_KG_ENDPOINT": virtuoso.query, "NKC_KG_QUERY_TIMEOUT": "60"}
+    with start_server(**env) as (url, _):
+        health = httpx.get(f"{url}/health", timeout=60).json()
+        assert health["status"] == "ok" and health["quads"] == len(store)
+        dump = httpx.get(f"{url}/dumps/nkc-kg.nq", timeout=120)
+        assert dump.status_code == 200 and dump.text.count("\n") == len(store)  # past Virtuoso's 10,000 rows
+        everything = httpx.post(f"{url}/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"}, timeout=60)
+        assert everything.status_code == 413 and "cap of 10000" in everything.json()["detail"]
