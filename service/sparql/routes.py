@@ -52,7 +52,9 @@ async def protocol_request(service: Service, request: Request, params: list[tupl
 
 
 async def run_sparql(service: Service, asked: ProtocolQuery, accept: str | None) -> Response:
-    media = negotiate(asked.formats, accept, asked.query)  # an unknown format: the Accept header decides
+    # an unknown format: the Accept header decides. The query's form is read from its text, which may be
+    # up to NKC_KG_QUERY_MAX_BYTES: on a worker thread, like the guard
+    media = await anyio.to_thread.run_sync(negotiate, asked.formats, accept, asked.query)
     time_limit = service.settings.query_timeout
     try:
         # A worker thread keeps the event loop free: other requests are served while a slow
