@@ -98,6 +98,7 @@ class Settings:
     # [stores] credentials for a triple store that asks for them (nkc-kg load, the remote store); else netrc
     store_user: str | None = None
     store_password: str | None = field(default=None, repr=False)
+    netrc_file: Path | None = None  # NETRC: the netrc file with a store's credentials; None: ~/.netrc
 
     def with_data_dir(self, folder: Path) -> Settings:
         """These settings reading the curated data of ``folder`` (``--data``)."""
@@ -159,6 +160,7 @@ class Settings:
             # [stores]
             store_user=os.environ.get("NKC_KG_STORE_USER") or None,
             store_password=os.environ.get("NKC_KG_STORE_PASSWORD") or None,
+            netrc_file=Path(os.environ["NETRC"]) if os.environ.get("NETRC") else None,
         )
 
 

@@ -77,6 +77,7 @@ def load_service(settings: Settings) -> Service:
             user=settings.store_user,
             password=settings.store_password,
             graph_namespace=str(iris.graph("")),
+            netrc_file=settings.netrc_file,
         )
     elif settings.dataset is not None and settings.store_dir is not None:
         store = EmbeddedStore.on_disk(settings.dataset, settings.store_dir)

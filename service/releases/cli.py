@@ -137,6 +137,7 @@ def load_release_command(args: argparse.Namespace, settings: Settings) -> int:
             user=settings.store_user,
             password=settings.store_password,
             batch=args.batch,
+            netrc_file=settings.netrc_file,
         )
         release = find_release(args.release, _folder(args, settings))
         done = load_release(release, target, Iris(settings.base_iri), staged=True if args.staged else None)

@@ -86,6 +86,7 @@ def release_target(
     user: str | None = None,
     password: str | None = None,
     batch: int = DEFAULT_BATCH,
+    netrc_file: Path | None = None,
 ) -> Target:
     """The switch needs SPARQL Update: --update, or Oxigraph's /update next to /query (and /store for uploads).
     ``user``/``password`` (else netrc) answer the store's challenge; uploads go in batches of ``batch`` triples."""
@@ -96,7 +97,7 @@ def release_target(
             raise LoadError(f"loading a release needs SPARQL Update: pass --update URL (cannot tell it from {query})")
         update = f"{base}/update"
         graph_store = graph_store or f"{base}/store"
-    return Target(query, graph_store, update, authenticated(query, user, password), batch)
+    return Target(query, graph_store, update, authenticated(query, user, password, netrc_file), batch)
 
 
 def record_graph(iris: Iris) -> str:

@@ -152,6 +152,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
             user=settings.store_user,
             password=settings.store_password,
             batch=args.batch,
+            netrc_file=settings.netrc_file,
         )
     except LoadError as exc:
         return fail(str(exc), FAILED)

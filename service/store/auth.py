@@ -1,7 +1,7 @@
 """Credentials for a triple store that asks for them (Virtuoso's Graph Store Protocol, a protected endpoint).
 
 They come from NKC_KG_STORE_USER / NKC_KG_STORE_PASSWORD (read by Settings) or, failing that, from
-the netrc file (``$NETRC``, else ``~/.netrc``) entry of the store's host. They are sent only after the
+the netrc file (``$NETRC``, read by Settings, else ``~/.netrc``) entry of the store's host. They are sent only after the
 store challenges a request (HTTP 401), in the scheme it asks for (Digest or Basic), and they never
 appear in a message: URLs are shown without user information, and a URL that carries a password is
 refused rather than echoed.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import netrc
-import os
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,8 +59,8 @@ def credentials_for(
             raise CredentialsError(f"{missing} is not set: set both NKC_KG_STORE_USER and NKC_KG_STORE_PASSWORD")
         return Credentials(user, password)
     host = urlsplit(url).hostname
-    path = netrc_file or _netrc_path()
-    if host is None or path is None or not path.is_file():
+    path = netrc_file or Path.home() / ".netrc"
+    if host is None or not path.is_file():
         return None
     try:
         entry = netrc.netrc(str(path)).authenticators(host)
@@ -72,14 +71,6 @@ def credentials_for(
     if entry is None or not entry[0] or not entry[2]:
         return None
     return Credentials(entry[0], entry[2])
-
-
-def _netrc_path() -> Path | None:
-    configured = os.environ.get("NETRC")
-    if configured:
-        return Path(configured)
-    home = os.environ.get("HOME")
-    return Path(home) / ".netrc" if home else None
 
 
 class ChallengeAuth(httpx.Auth):
@@ -127,6 +118,7 @@ class ChallengeAuth(httpx.Auth):
         return f"Basic {token}"
 
 
-def store_auth(url: str, user: str | None, password: str | None) -> httpx.Auth | None:
-    credentials = credentials_for(url, user, password)
+def store_auth(url: str, user: str | None, password: str | None, netrc_file: Path | None = None) -> httpx.Auth | None:
+    """``netrc_file``: None for ``~/.netrc``."""
+    credentials = credentials_for(url, user, password, netrc_file)
     return ChallengeAuth(credentials) if credentials else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -58,6 +59,7 @@ class Target:
         user: str | None = None,
         password: str | None = None,
         batch: int = DEFAULT_BATCH,
+        netrc_file: Path | None = None,
     ) -> Target:
         """Oxigraph server serves the Graph Store Protocol at /store next to /query; others need the flag."""
         check_urls(query, graph_store, update)
@@ -69,7 +71,7 @@ class Target:
                     f"pass --graph-store URL (or --update URL for SPARQL Update); for example {GRAPH_STORE_HINTS}"
                 )
             graph_store = f"{base}/store"
-        return cls(query, graph_store, update, authenticated(query, user, password), batch)
+        return cls(query, graph_store, update, authenticated(query, user, password, netrc_file), batch)
 
     def client(self, timeout: float) -> httpx.Client:
         return httpx.Client(timeout=timeout, auth=self.auth)
@@ -86,9 +88,11 @@ def check_urls(query: str, *others: str | None) -> None:
         raise LoadError(str(exc)) from None
 
 
-def authenticated(url: str, user: str | None, password: str | None) -> httpx.Auth | None:
+def authenticated(
+    url: str, user: str | None, password: str | None, netrc_file: Path | None = None
+) -> httpx.Auth | None:
     try:
-        return store_auth(url, user, password)
+        return store_auth(url, user, password, netrc_file)
     except CredentialsError as exc:
         raise LoadError(str(exc)) from None
 

@@ -31,6 +31,7 @@ import itertools
 import urllib.error
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, TypeVar
 
 import httpx
@@ -234,12 +235,13 @@ class RemoteStore:
         user: str | None = None,
         password: str | None = None,
         graph_namespace: str | None = None,
+        netrc_file: Path | None = None,
     ) -> RemoteStore:
         """The store for serving: fails with what to do if the endpoint is unreachable or holds no graphs.
         ``user`` and ``password`` (else the netrc entry of its host) answer the store's challenge, if it sends one."""
         where = redacted(query_endpoint)
         try:
-            auth = store_auth(query_endpoint, user, password)
+            auth = store_auth(query_endpoint, user, password, netrc_file)
             store = cls(
                 query_endpoint,
                 timeout=timeout,
