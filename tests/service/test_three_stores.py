@@ -25,6 +25,7 @@ from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.store.remote import RemoteStore
 from rdflib import Graph
 from rdflib.compare import isomorphic
+from virtuoso_server import PASSWORD, USER
 
 STORES = ["embedded", "oxigraph", "virtuoso"]
 PLANS = ["zeldzame-kankers-2025", "zeldzame-kankers-2024", "late-gevolgen-2025"]
@@ -256,3 +257,12 @@ def test_nkc_kg_serve_over_virtuoso_as_the_docs_say(virtuoso, start_server, stor
         assert dump.status_code == 200 and dump.text.count("\n") == len(store)  # past Virtuoso's 10,000 rows
         everything = httpx.post(f"{url}/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"}, timeout=60)
         assert everything.status_code == 413 and "cap of 10000" in everything.json()["detail"]
+
+
+def test_nkc_kg_load_through_sparql_update_on_virtuoso(virtuoso, cli, store) -> None:  # type: ignore[no-untyped-def]
+    """The other way of loading (DROP, then INSERT DATA in batches under Virtuoso's limit on the SQL one
+    update becomes); the same dataset again, so the session's store is as it was."""
+    credentials = {"NKC_KG_STORE_USER": USER, "NKC_KG_STORE_PASSWORD": PASSWORD}
+    loaded = cli("load", "--endpoint", virtuoso.query, "--update", virtuoso.update, env=credentials)
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    assert re.search(rf"total\s+{len(store)}\s+{len(store)}\s*$", loaded.stdout.strip()), loaded.stdout
