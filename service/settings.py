@@ -95,7 +95,7 @@ class Settings:
     query_max_depth: int = 64  # brackets nested in a client's query (400 above)
     query_max_tokens: int = 50_000  # tokens of a client's query; bounds every operator chain (400 above)
     public_url: str | None = None  # the service's public URL for absolute links (feeds, VoID); None: relative links
-    # [stores] credentials for a triple store that asks for them (nkc-kg load, the remote store); else netrc
+    # credentials for a triple store that asks for them (nkc-kg load, the remote store); else netrc
     store_user: str | None = None
     store_password: str | None = field(default=None, repr=False)
     netrc_file: Path | None = None  # NETRC: the netrc file with a store's credentials; None: ~/.netrc
@@ -157,7 +157,7 @@ class Settings:
             query_max_depth=int(_number("NKC_KG_QUERY_MAX_DEPTH", 64, minimum_inclusive=1)),
             query_max_tokens=int(_number("NKC_KG_QUERY_MAX_TOKENS", 50_000, minimum_inclusive=1)),
             public_url=_public_url(),
-            # [stores]
+            # --- the triple store's credentials (nkc-kg load, the remote store) ---
             store_user=os.environ.get("NKC_KG_STORE_USER") or None,
             store_password=os.environ.get("NKC_KG_STORE_PASSWORD") or None,
             netrc_file=Path(os.environ["NETRC"]) if os.environ.get("NETRC") else None,
