@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -98,6 +98,10 @@ class Settings:
     validate_timeout: float = 300.0  # seconds per validation, in a process of its own (503 above)
     validate_memory: int = 2048  # MiB of address space per validation process (413 above)
     public_url: str | None = None  # the service's public URL for absolute links (feeds, VoID); None: relative links
+    # credentials for a triple store that asks for them (nkc-kg load, the remote store); else netrc
+    store_user: str | None = None
+    store_password: str | None = field(default=None, repr=False)
+    netrc_file: Path | None = None  # NETRC: the netrc file with a store's credentials; None: ~/.netrc
 
     def with_data_dir(self, folder: Path) -> Settings:
         """These settings reading the curated data of ``folder`` (``--data``)."""
@@ -159,6 +163,10 @@ class Settings:
             validate_timeout=_number("NKC_KG_VALIDATE_TIMEOUT", 300.0),
             validate_memory=int(_number("NKC_KG_VALIDATE_MEMORY", 2048, minimum_inclusive=256)),
             public_url=_public_url(),
+            # --- the triple store's credentials (nkc-kg load, the remote store) ---
+            store_user=os.environ.get("NKC_KG_STORE_USER") or None,
+            store_password=os.environ.get("NKC_KG_STORE_PASSWORD") or None,
+            netrc_file=Path(os.environ["NETRC"]) if os.environ.get("NETRC") else None,
         )
 
 

@@ -16,8 +16,9 @@ SERVICE = Path(__file__).resolve().parent.parent / "service"
 WEB_FILES = {"routes.py", "pages.py", "app.py"}
 # the MCP server is a protocol adapter like the routers: the MCP SDK itself imports Starlette
 WEB_PACKAGES = {"web", "mcp"}
-# the ASGI server in front of one app per release (`nkc-kg serve --releases`) is web code too
-WEB_MODULES = {"serve/releases.py"}
+# the ASGI servers in front of one app per release (`nkc-kg serve --releases`, and over a remote store) are
+# web code too
+WEB_MODULES = {"serve/releases.py", "serve/replica.py"}
 
 PROBE = """
 import importlib, sys

@@ -43,6 +43,7 @@ from nkc_kg.service.graph.runner import EntityIndex
 from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.i18n.messages import message
 from nkc_kg.service.store.embedded import Row, Store
+from nkc_kg.service.store.values import truthy
 from rdflib import URIRef
 
 CHECKS_DIR = QUERIES_DIR / "completeness"
@@ -225,7 +226,7 @@ class Completeness:
             row.get("activityLabel"),
             number=number,
             status=text(row, "status"),
-            past=text(row, "past") == "true",
+            past=truthy(row.get("past")),  # Virtuoso writes a boolean expression as 1/0
             api=f"/api/plans/{plan_id}/activities/{number}",
             gaps=[],
         )
@@ -240,9 +241,9 @@ class Completeness:
         gaps = []
         for (activity, step), group in grouped.items():
             first = group[0]
-            not_in_source = any(text(r, "notInSource") == "true" for r in group)
+            not_in_source = any(truthy(r.get("notInSource")) for r in group)
             issue = next((r.get("issue") for r in group if r.get("issue") is not None), None)
-            reason = _reason(group) or (_past_reason() if text(first, "past") == "true" else None)
+            reason = _reason(group) or (_past_reason() if truthy(first.get("past")) else None)
             gaps.append(
                 Gap(
                     owner=activity,

@@ -77,6 +77,21 @@ class NamedQuery:
     period: tuple[str, str] | None = None
     # the question in plain language, {nl, en}, with a {parameter} placeholder for each value
     question: dict[str, str] = field(default_factory=dict)
+    # columns holding a boolean expression's value: read as true/false on every store (Virtuoso
+    # writes a projected boolean as the integer 1 or 0)
+    booleans: tuple[str, ...] = ()
+
+    @property
+    def lists(self) -> dict[str, str]:
+        """Columns that are GROUP_CONCAT lists, with their separators: their order is built in Python
+        (runner.in_list_order), since SPARQL leaves the order of GROUP_CONCAT open and stores differ."""
+        body = re.sub(r"#[^\n]*", "", self.sparql)
+        return {
+            variable: separator
+            for separator, variable in re.findall(
+                r'GROUP_CONCAT\(.*?separator\s*=\s*"([^"]*)"\s*\)\s*AS\s+\?(\w+)', body, re.IGNORECASE | re.DOTALL
+            )
+        }
 
     @property
     def kind(self) -> str:
@@ -96,7 +111,8 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise CatalogError(f"{path}: header is not valid YAML: {exc}") from None
     if not isinstance(header, dict):
         raise CatalogError(f"{path}: header must be a mapping")
-    unknown = set(header) - {"summary", "summary_nl", "description", "params", "returns", "period", "question"}
+    fields = {"summary", "summary_nl", "description", "params", "returns", "period", "question", "booleans"}
+    unknown = set(header) - fields
     if unknown:
         raise CatalogError(f"{path}: unknown header field(s) {sorted(unknown)}")
     for required in ("summary", "description"):
@@ -140,6 +156,12 @@ def parse_query_file(path: Path) -> NamedQuery:
     names = [p.name for p in params]
     if any(p.choices == "subgoals" for p in params) and not any(p.type == "plan" for p in params):
         raise CatalogError(f"{path}: choices 'subgoals' needs a parameter of type plan (the subgoals are that plan's)")
+    booleans = header.get("booleans") or []
+    if not (isinstance(booleans, list) and all(isinstance(b, str) for b in booleans)):
+        raise CatalogError(f"{path}: booleans must list the boolean columns, e.g. [crossCutting]")
+    for column in booleans:
+        if not re.search(rf"[?$]{re.escape(column)}\b", text):
+            raise CatalogError(f"{path}: booleans names {column!r}, which is not a variable in the query")
     question = _texts(path, "question", header.get("question"))
     for lang, template in question.items():
         try:
@@ -160,6 +182,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         returns=tuple(header.get("returns") or ()),
         period=(str(period[0]), str(period[1])) if period else None,
         question=question,
+        booleans=tuple(booleans),
     )
 
 

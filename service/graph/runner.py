@@ -12,7 +12,7 @@ from nkc_kg.loaders.names import fold
 from nkc_kg.service.graph.catalog import NamedQuery, ParameterError, literal_for, year_literal
 from nkc_kg.service.graph.periods import quarter_bounds
 from nkc_kg.service.store.embedded import SelectResult, Store
-from nkc_kg.service.store.values import Binding
+from nkc_kg.service.store.values import Binding, truthy
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -38,7 +38,7 @@ SELECT ?plan ?id WHERE { ?plan a nkc:ActionPlan ; dcterms:identifier ?id }
 """
 
 # fold is defined in loaders/names.py; it stays importable from here for the routers that import it so
-__all__ = ["EntityIndex", "bind_parameters", "fold", "run_named"]
+__all__ = ["EntityIndex", "bind_parameters", "fold", "in_list_order", "run_named"]
 
 
 @dataclass
@@ -141,4 +141,33 @@ def period_years(query: NamedQuery, bindings: Mapping[str, Binding]) -> tuple[Li
 
 def run_named(query: NamedQuery, raw: Mapping[str, str], store: Store, index: EntityIndex, iris: Iris) -> SelectResult:
     bindings = bind_parameters(query, raw, index)
-    return store.select(iris.rebase(query.sparql), bindings)
+    return in_list_order(query, store.select(iris.rebase(query.sparql), bindings))
+
+
+def in_list_order(query: NamedQuery, result: SelectResult) -> SelectResult:
+    """The query's answer read the same from every store: its GROUP_CONCAT columns as lists in one
+    order (the parts sorted, numbers by value, then text; empty parts dropped; an empty list as "",
+    also where a store leaves an empty GROUP_CONCAT unbound), its boolean columns as true/false."""
+    lists = query.lists
+    if not lists and not query.booleans:
+        return result
+    rows = []
+    for row in result.rows:
+        row = dict(row)
+        for column in query.booleans:
+            if column in row:
+                row[column] = Literal(truthy(row[column]))
+        for column, separator in lists.items():
+            text = str(row.get(column, ""))
+            parts = [part for part in text.split(separator) if part.strip()] if separator else [text]
+            row[column] = Literal(separator.join(sorted(parts, key=_list_order)))
+        rows.append(row)
+    return SelectResult(result.variables, rows)
+
+
+def _list_order(part: str) -> tuple[int, float, str]:
+    text = part.strip()
+    try:
+        return (0, float(text), text)
+    except ValueError:
+        return (1, 0.0, text.casefold())

@@ -20,7 +20,7 @@ from nkc_kg.service.graph.catalog import NamedQuery, load_catalog
 from nkc_kg.service.graph.dataset import CuratedDataError, load_curated
 from nkc_kg.service.graph.runner import EntityIndex
 from nkc_kg.service.settings import Settings
-from nkc_kg.service.store.embedded import EmbeddedStore, Store
+from nkc_kg.service.store.embedded import EmbeddedStore, QueryDataset, Store
 from nkc_kg.service.store.pool import QueryPool
 
 # The SPARQL worker processes start this long after the service (or at the first query): starting
@@ -29,7 +29,15 @@ WORKER_START_DELAY = 2.0
 
 
 class SparqlAnswerer(Protocol):
-    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]: ...
+    def answer(
+        self,
+        sparql: str,
+        media_type: str | None,
+        limit: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+        base: str | None = None,
+    ) -> tuple[bytes, str]: ...
 
 
 @dataclass
@@ -66,6 +74,10 @@ def load_service(settings: Settings) -> Service:
             timeout=settings.query_timeout,
             client=settings.endpoint_client,
             union_default_graph=settings.endpoint_union,
+            user=settings.store_user,
+            password=settings.store_password,
+            graph_namespace=str(iris.graph("")),
+            netrc_file=settings.netrc_file,
         )
     elif settings.dataset is not None and settings.store_dir is not None:
         store = EmbeddedStore.on_disk(settings.dataset, settings.store_dir)

@@ -37,7 +37,7 @@ def entity_view(iri: URIRef, graph: Graph, iris: Iris, lang: str) -> dict[str, o
         "rows": [(graph.namespace_manager.normalizeUri(p), show(o)) for p, o in statements],
         "incoming": [
             (show(s), graph.namespace_manager.normalizeUri(p))
-            for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: str(sp[0]))
+            for s, p in sorted(graph.subject_predicates(iri), key=lambda sp: (str(sp[0]), str(sp[1])))
             if p != RDF.type
         ],
     }

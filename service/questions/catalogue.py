@@ -26,7 +26,7 @@ from nkc_kg.service.graph.catalog import LANGUAGES, CatalogError, NamedQuery, Pa
 from nkc_kg.service.graph.periods import quarter_of
 from nkc_kg.service.graph.plan_data import PlanData
 from nkc_kg.service.graph.provenance import Provenance, iris_in
-from nkc_kg.service.graph.runner import EntityIndex, bind_parameters
+from nkc_kg.service.graph.runner import EntityIndex, bind_parameters, in_list_order
 from nkc_kg.service.graph.urls import service_path
 from nkc_kg.service.i18n.wording import pick
 from nkc_kg.service.questions.answers import ANSWERS, Context
@@ -76,7 +76,7 @@ class Questions(ValueReading):
                 return self._as_typed(cached, resolved)
         bindings = bind_parameters(query, values, self.index)
         sparql = self.iris.rebase(query.sparql)
-        result = self.store.select(sparql, bindings)
+        result = in_list_order(query, self.store.select(sparql, bindings))  # one list order on every store
         context = Context(
             rows=result.rows,
             values=values,

@@ -130,9 +130,17 @@ def load_release_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.dataset:
         return fail("give --release or --dataset, not both", USAGE)
     try:
-        target = release_target(args.endpoint, args.graph_store, args.update)
+        target = release_target(
+            args.endpoint,
+            args.graph_store,
+            args.update,
+            user=settings.store_user,
+            password=settings.store_password,
+            batch=args.batch,
+            netrc_file=settings.netrc_file,
+        )
         release = find_release(args.release, _folder(args, settings))
-        done = load_release(release, target, Iris(settings.base_iri))
+        done = load_release(release, target, Iris(settings.base_iri), staged=True if args.staged else None)
     except (LoadError, ReleaseError) as exc:
         return fail(str(exc), FAILED)
     was = f" (was {done.previous})" if done.previous else ""

@@ -31,8 +31,19 @@ import httpx
 import pyoxigraph as ox
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.service.releases.bundles import Release, ReleaseError, read_release
+from nkc_kg.service.store.auth import redacted
 from nkc_kg.service.store.embedded import EmbeddedStore
-from nkc_kg.service.store.push import LoadError, Target, _counts, _send, push, source_graphs
+from nkc_kg.service.store.push import (
+    DEFAULT_BATCH,
+    LoadError,
+    Target,
+    _counts,
+    _send,
+    authenticated,
+    check_urls,
+    push,
+    source_graphs,
+)
 from nkc_kg.service.store.remote import STAGING_PREFIX
 from nkc_kg.service.store.values import iri_term
 
@@ -67,17 +78,26 @@ def find_release(spec: str, folder: Path) -> Release:
     return read_release(folder, spec)
 
 
-def release_target(query: str, graph_store: str | None, update: str | None) -> Target:
-    """The switch needs SPARQL Update: --update, or Oxigraph's /update next to /query (and /store for uploads)."""
-    if not query.startswith(("http://", "https://")):
-        raise LoadError(f"--endpoint {query!r}: expected an http(s) URL of the SPARQL query endpoint")
+def release_target(
+    query: str,
+    graph_store: str | None,
+    update: str | None,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    batch: int = DEFAULT_BATCH,
+    netrc_file: Path | None = None,
+) -> Target:
+    """The switch needs SPARQL Update: --update, or Oxigraph's /update next to /query (and /store for uploads).
+    ``user``/``password`` (else netrc) answer the store's challenge; uploads go in batches of ``batch`` triples."""
+    check_urls(query, graph_store, update)
     base, _, last = query.rstrip("/").rpartition("/")
     if update is None:
         if last != "query":
             raise LoadError(f"loading a release needs SPARQL Update: pass --update URL (cannot tell it from {query})")
         update = f"{base}/update"
         graph_store = graph_store or f"{base}/store"
-    return Target(query, graph_store, update)
+    return Target(query, graph_store, update, authenticated(query, user, password, netrc_file), batch)
 
 
 def record_graph(iris: Iris) -> str:
@@ -88,7 +108,12 @@ def staging_graph(version: str, graph: str) -> str:
     return f"{STAGING_PREFIX}{version}:{graph.rstrip('/').rpartition('/')[2]}"
 
 
-def load_release(release: Release, target: Target, iris: Iris, timeout: float = 300.0) -> ReleaseLoad:
+def load_release(
+    release: Release, target: Target, iris: Iris, timeout: float = 300.0, staged: bool | None = None
+) -> ReleaseLoad:
+    """``staged``: True stages the release even where the store's default graph is the union of its
+    graphs (its readers name their graphs, as nkc-kg serve does; Virtuoso, which refuses an update
+    the size of a release); None decides by asking the store."""
     problems = release.verify()
     if problems:
         raise ReleaseError(f"release {release.version} does not match its checksums: {'; '.join(problems[:5])}")
@@ -97,11 +122,11 @@ def load_release(release: Release, target: Target, iris: Iris, timeout: float = 
     if expected != release.manifest.get("graphs"):
         raise ReleaseError(f"release {release.version}: its N-Quads do not hold the graphs its manifest lists")
     assert target.update is not None
-    with httpx.Client(timeout=timeout) as http:
+    with target.client(timeout) as http:
         previous, old_graphs = _record(http, target.query, record_graph(iris))
         dropped = sorted(set(old_graphs) - set(expected))
         record = _record_triples(release, iris, expected)
-        if _ask(http, target.query, NAMED_GRAPHS_APART):
+        if staged or (staged is None and _ask(http, target.query, NAMED_GRAPHS_APART)):
             mode, why = "staged", "new graphs loaded and counted, then one MOVE request"
             staged = {graph: staging_graph(release.version, graph) for graph in expected}
             _drop(http, target, list(staged.values()))  # leftovers of an interrupted load of this version
@@ -135,8 +160,9 @@ def load_release(release: Release, target: Target, iris: Iris, timeout: float = 
         )
         if response.status_code >= 300:
             raise LoadError(
-                f"{target.update} refused the switch to release {release.version}: HTTP {response.status_code}: "
-                f"{response.text.strip()[:500]} (the store's graphs are as they were, if it applies updates atomically)"
+                f"{redacted(target.update)} refused the switch to release {release.version}: "
+                f"HTTP {response.status_code}: {response.text.strip().split(chr(10) * 2)[0][:500]} "
+                "(the store's graphs are as they were, if it applies updates atomically)"
             )
         counts = _counts(http, target.query)
     served = {g: counts.get(g, 0) for g in expected}

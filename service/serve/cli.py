@@ -27,9 +27,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     target.add_argument("--update", help="SPARQL Update URL, used instead of the Graph Store Protocol")
     p.add_argument("--dataset", help="push this .nq/.trig file instead of building the curated data")
     p.add_argument(
+        "--batch", type=int, default=1000, help="triples per request (default 1000; stores limit a request's size)"
+    )
+    p.add_argument(
         "--release", help="load this published release (a version, 'current' or its folder) and switch to it atomically"
     )
     p.add_argument("--releases", type=Path, help="the releases folder (default: NKC_KG_RELEASES, else releases/)")
+    p.add_argument(
+        "--staged",
+        action="store_true",
+        help="with --release: load into staging graphs and switch by MOVE even if the store's default graph is "
+        "the union of its graphs (readers that name their graphs, e.g. nkc-kg serve on Virtuoso)",
+    )
     add_data_option(p)
     p.set_defaults(run=cmd_load)
 
@@ -68,6 +77,10 @@ def serve_graph(settings: Settings, host: str, port: int, workers: int) -> int:
         sock = bind(host, port)  # a taken port is a clean error, before the graph loads (listen.py)
     except ListenError as exc:
         return fail(str(exc), FAILED)
+    if settings.store == "remote":  # follows the release the store holds (serve/replica.py)
+        from nkc_kg.service.serve.replica import serve_replica
+
+        return serve_replica(settings, sock, host, port, workers)
     if workers > 1:
         from nkc_kg.service.serve.workers import run_workers
 
@@ -144,7 +157,15 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
         return load_release_command(args, settings)
     try:
-        target = Target.derive(args.endpoint, args.graph_store, args.update)
+        target = Target.derive(
+            args.endpoint,
+            args.graph_store,
+            args.update,
+            user=settings.store_user,
+            password=settings.store_password,
+            batch=args.batch,
+            netrc_file=settings.netrc_file,
+        )
     except LoadError as exc:
         return fail(str(exc), FAILED)
     if args.dataset:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from nkc_kg.service.sparql.examples import result_table, runnable_example
-from nkc_kg.service.sparql.routes import run_sparql
+from nkc_kg.service.sparql.routes import protocol_request, run_sparql
 from nkc_kg.service.web.deps import PagesDep, ServiceDep
 from nkc_kg.service.web.errors import ApiError
 from nkc_kg.service.web.templating import page_language
@@ -36,7 +36,11 @@ async def query_page(request: Request, service: ServiceDep, pages: PagesDep) -> 
     answer, problem, status = None, None, 200
     if params.get("query") and not loading:
         try:
-            response = await run_sparql(service, text, "json", None)
+            # the endpoint's own path: the guard (size, depth, SERVICE) and the protocol's checks first
+            asked = await protocol_request(service, request, [("query", text), ("format", "json")])
+            if asked is None:
+                raise ApiError(400, "missing query", "pass the SPARQL query as 'query'")
+            response = await run_sparql(service, asked, None)
             answer = result_table(bytes(response.body), service.iris)
         except ApiError as exc:
             problem, status = f"{exc.error}: {exc.detail}" if exc.detail else exc.error, exc.status

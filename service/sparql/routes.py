@@ -9,10 +9,11 @@ import anyio
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from nkc_kg.service.graph.served import Service
+from nkc_kg.service.sparql.dataset import ProtocolError, ProtocolQuery, query_parameters, read_request
 from nkc_kg.service.sparql.descriptions import Dumps, service_description, void_description
 from nkc_kg.service.sparql.guard import SPARQL_POST_BODY, check_client_query, read_query_body
-from nkc_kg.service.sparql.protocol import negotiate
-from nkc_kg.service.store.embedded import DUMP_FORMATS, QueryTimeout, QueryTooLarge, StoreUnavailable
+from nkc_kg.service.sparql.protocol import VARY, negotiate
+from nkc_kg.service.store.embedded import DUMP_FORMATS, QueryTimeout, QueryTooLarge
 from nkc_kg.service.store.pool import QueryWorkersFailed
 from nkc_kg.service.web.deps import ServiceDep
 from nkc_kg.service.web.errors import ApiError
@@ -26,14 +27,34 @@ async def get_dumps(request: Request) -> Dumps:
     return dumps
 
 
-async def run_sparql(service: Service, query: str, format_param: str | None, accept: str | None) -> Response:
-    if not query or not query.strip():
-        raise ApiError(400, "missing query", "pass the SPARQL query as 'query'")
-    await check_client_query(query, service.settings)  # size, depth, SERVICE: 413/400/403 (sparql/guard.py)
+def query_base(service: Service, request: Request) -> str:
+    """The base IRI of a client's query (relative IRIs resolve against it): the endpoint's public address
+    (NKC_KG_PUBLIC_URL), else the dataset's base IRI; never the Host header, which a client can set."""
+    return (public_root(request) or service.settings.base_iri.rstrip("/")) + "/sparql"
+
+
+async def protocol_request(service: Service, request: Request, params: list[tuple[str, str]]) -> ProtocolQuery | None:
+    """The query request in ``params`` (query string and form fields together), checked by the guard
+    (size, depth, SERVICE: 413/400/403, sparql/guard.py) before anything reads the query."""
     try:
-        media = negotiate(format_param, accept)
-    except ValueError as exc:
-        raise ApiError(400, "bad format", str(exc)) from None
+        queries = query_parameters(params)
+    except ProtocolError as exc:
+        raise ApiError(400, exc.error, exc.detail) from None
+    if not queries:
+        return None
+    if not queries[0] or not queries[0].strip():
+        raise ApiError(400, "missing query", "pass the SPARQL query as 'query'")
+    await check_client_query(queries[0], service.settings)
+    try:
+        return await anyio.to_thread.run_sync(read_request, params, query_base(service, request))
+    except ProtocolError as exc:
+        raise ApiError(400, exc.error, exc.detail) from None
+
+
+async def run_sparql(service: Service, asked: ProtocolQuery, accept: str | None) -> Response:
+    # an unknown format: the Accept header decides. The query's form is read from its text, which may be
+    # up to NKC_KG_QUERY_MAX_BYTES: on a worker thread, like the guard
+    media = await anyio.to_thread.run_sync(negotiate, asked.formats, accept, asked.query)
     time_limit = service.settings.query_timeout
     try:
         # A worker thread keeps the event loop free: other requests are served while a slow
@@ -42,10 +63,12 @@ async def run_sparql(service: Service, query: str, format_param: str | None, acc
         with anyio.fail_after(time_limit + 1.0):
             body, content_type = await anyio.to_thread.run_sync(
                 service.sparql_answerer.answer,
-                query,
+                asked.query,
                 media,
                 service.settings.result_limit,
                 time_limit,
+                asked.dataset,
+                asked.base,
                 abandon_on_cancel=True,
             )
     except (TimeoutError, QueryTimeout):
@@ -56,9 +79,8 @@ async def run_sparql(service: Service, query: str, format_param: str | None, acc
         raise ApiError(413, "answer too large", str(exc)) from None
     except ValueError as exc:
         raise ApiError(400, "malformed query", str(exc)) from None
-    except StoreUnavailable as exc:
-        raise ApiError(502, "triple store unavailable", str(exc)) from None
-    return Response(body, media_type=content_type)
+    # StoreUnavailable: the 502 handler (web/errors.py) answers with its request id
+    return Response(body, media_type=content_type, headers=VARY)
 
 
 @router.get("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (GET)")
@@ -67,11 +89,18 @@ async def sparql_get(
     service: ServiceDep,
     query: Annotated[str | None, Query(description="a SPARQL 1.1 query")] = None,
     format: Annotated[str | None, Query(description="json, xml, csv, tsv, turtle, nt, jsonld, rdfxml")] = None,
+    default_graph_uri: Annotated[
+        list[str] | None, Query(alias="default-graph-uri", description="the default graph (repeatable)")
+    ] = None,
+    named_graph_uri: Annotated[
+        list[str] | None, Query(alias="named-graph-uri", description="a named graph (repeatable)")
+    ] = None,
 ) -> Response:
-    if query is None:
+    asked = await protocol_request(service, request, request.query_params.multi_items())  # repeated ones too
+    if asked is None:
         endpoint = public_root(request) + "/sparql"  # never from Host (NKC_KG_PUBLIC_URL, else relative)
-        return Response(service_description(endpoint), media_type="text/turtle; charset=utf-8")
-    return await run_sparql(service, query, format, request.headers.get("accept"))
+        return Response(service_description(endpoint), media_type="text/turtle; charset=utf-8", headers=VARY)
+    return await run_sparql(service, asked, request.headers.get("accept"))
 
 
 @router.post(
@@ -82,24 +111,25 @@ async def sparql_get(
 )
 async def sparql_post(request: Request, service: ServiceDep, format: Annotated[str | None, Query()] = None) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type == "application/sparql-update" or "update" in request.query_params:
-        raise ApiError(403, "updates refused", "this endpoint is read-only")
+    if content_type == "application/sparql-update":
+        raise ApiError(400, "update on the query endpoint", "this endpoint is read-only; it accepts no updates")
+    params = request.query_params.multi_items()
     if content_type == "application/sparql-query":
         query = await read_query_body(request, service.settings)  # 413 past the limit, not read whole
+        params = [*params, ("query", query)]
     elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         form = await request.form(max_part_size=4 * service.settings.query_max_bytes)  # the query's limit is 413
-        if "update" in form:
-            raise ApiError(403, "updates refused", "this endpoint is read-only")
-        value = form.get("query")
-        query = value if isinstance(value, str) else ""
-        format = format or (form.get("format") if isinstance(form.get("format"), str) else None)  # type: ignore[assignment]
+        params = [*params, *((name, value) for name, value in form.multi_items() if isinstance(value, str))]
     else:
         raise ApiError(
             415,
             "unsupported content type",
             "send application/sparql-query or application/x-www-form-urlencoded",
         )
-    return await run_sparql(service, query, format, request.headers.get("accept"))
+    asked = await protocol_request(service, request, params)
+    if asked is None:
+        raise ApiError(400, "missing query", "pass the SPARQL query as 'query'")
+    return await run_sparql(service, asked, request.headers.get("accept"))
 
 
 @router.get("/void", tags=["Site"], summary="VoID/DCAT description of the dataset (Turtle)")

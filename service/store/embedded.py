@@ -37,6 +37,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "EmbeddedStore",
+    "QueryDataset",
     "QueryFailed",
     "QueryRefused",
     "QueryTimeout",
@@ -55,6 +56,16 @@ class SelectResult:
     rows: list[Row]
 
 
+@dataclass(frozen=True)
+class QueryDataset:
+    """The RDF dataset a client's query asked for (SPARQL 1.1 Protocol ``default-graph-uri`` /
+    ``named-graph-uri``, or the query's FROM / FROM NAMED): graph IRIs, looked up among the store's
+    own graphs only. A graph the store does not hold is empty; none is ever fetched."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+
 class Store(Protocol):
     """What the service needs from a triple store."""
 
@@ -64,8 +75,18 @@ class Store(Protocol):
 
     def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Graph: ...
 
-    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
-        """A client's SPARQL query answered in a protocol format (body, content type).
+    def answer(
+        self,
+        sparql: str,
+        media_type: str | None,
+        limit: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+        base: str | None = None,
+    ) -> tuple[bytes, str]:
+        """A client's SPARQL query answered in a protocol format (body, content type), over ``dataset``
+        (None: the union of the store's graphs as default graph, each graph named), relative IRIs
+        resolved against ``base``.
 
         Raises ValueError (malformed), QueryTooLarge (over ``limit``), QueryTimeout (over ``timeout`` s)."""
         ...
@@ -167,21 +188,39 @@ class EmbeddedStore:
             graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return graph
 
-    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
+    def answer(
+        self,
+        sparql: str,
+        media_type: str | None,
+        limit: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+        base: str | None = None,
+    ) -> tuple[bytes, str]:
         """The time limit is kept by the caller (the route abandons the worker thread, the pool kills its worker).
 
         The query runs on a thread of its own with a large stack and no network (sandbox.py): its
         SERVICE clauses, if any reached this far, fail instead of connecting anywhere."""
         # Engine objects may only be dropped on the thread that made them, so failures come back
         # as values and are raised here, after the frames holding them are gone.
-        outcome = run_confined(lambda: self._answer(sparql, media_type, limit))
+        outcome = run_confined(lambda: self._answer(sparql, media_type, limit, dataset, base))
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
 
-    def _answer(self, sparql: str, media_type: str | None, limit: int) -> tuple[bytes, str] | Exception:
+    def _answer(
+        self, sparql: str, media_type: str | None, limit: int, dataset: QueryDataset | None, base: str | None
+    ) -> tuple[bytes, str] | Exception:
+        if dataset is None:
+            options: dict[str, object] = {"use_default_graph_as_union": True}
+        else:
+            options = {
+                "default_graph": [ox.NamedNode(g) for g in dataset.default],
+                "named_graphs": [ox.NamedNode(g) for g in dataset.named],
+            }
         try:
-            return serialise_answer(self._store.query(sparql, use_default_graph_as_union=True), media_type, limit)  # type: ignore[arg-type]
+            result = self._store.query(sparql, base_iri=base, **options)  # type: ignore[arg-type]
+            return serialise_answer(result, media_type, limit)  # type: ignore[arg-type]
         except SyntaxError as exc:
             return ValueError(str(exc))
         except QueryTooLarge as exc:
@@ -225,4 +264,10 @@ class QueryTimeout(Exception):
 
 
 class StoreUnavailable(Exception):
-    """The triple store cannot be reached or gave no usable answer (a 502, not the client's fault)."""
+    """The triple store cannot be reached or gave no usable answer (a 502, not the client's fault).
+
+    Its message is for the client; ``request_id`` finds the full story in the service log, and
+    ``reason`` tells it to the operator at start-up (store/errors.py)."""
+
+    request_id: str | None = None
+    reason: str | None = None

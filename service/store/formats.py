@@ -119,9 +119,10 @@ def serialise_answer(
     if isinstance(result, ox.QueryBoolean):
         fmt_type = media_type if media_type in RESULT_FORMATS else "application/sparql-results+json"
         return _boolean(bool(result), fmt_type)
-    if isinstance(result, ox.QuerySolutions):
+    variables_of = getattr(result, "variables", None)  # ox.QuerySolutions, or a remote store's read.Solutions
+    if variables_of is not None:
         fmt_type = media_type if media_type in RESULT_FORMATS else "application/sparql-results+json"
-        variables = list(result.variables)
+        variables = list(variables_of)
         rows = limited(result, limit)
         return _solutions(variables, rows, fmt_type), with_charset(fmt_type)
     fmt_type = media_type if media_type in GRAPH_FORMATS else "text/turtle"
@@ -145,9 +146,18 @@ def limited(items: Iterable, limit: int) -> list:  # type: ignore[type-arg]
     out = []
     for item in items:
         if len(out) >= limit:
-            raise QueryTooLarge(f"the answer has more than {limit} results; add a LIMIT or narrow the query")
+            raise QueryTooLarge(too_large(limit))
         out.append(item)
     return out
+
+
+def too_large(limit: int, store_cap: int | None = None) -> str:
+    if store_cap is not None and store_cap <= limit:
+        return (
+            f"the answer reaches the triple store's cap of {store_cap} results, so it may be incomplete; "
+            "add a LIMIT or narrow the query"
+        )
+    return f"the answer has more than {limit} results; add a LIMIT or narrow the query"
 
 
 def _boolean(value: bool, media_type: str) -> tuple[bytes, str]:

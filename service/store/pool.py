@@ -20,6 +20,7 @@ from pathlib import Path
 
 from nkc_kg.service.store.embedded import (
     EmbeddedStore,
+    QueryDataset,
     QueryFailed,
     QueryRefused,
     QueryTimeout,
@@ -36,16 +37,16 @@ class QueryWorkersFailed(RuntimeError):
 
 
 def _serve(dataset: Path, conn: Connection) -> None:
-    """Worker main loop: answer (sparql, media type, limit) requests until the parent goes away."""
+    """Worker main loop: answer (sparql, media type, limit, dataset, base) requests until the parent goes away."""
     store = EmbeddedStore.open(dataset)
     conn.send(_READY)
     while True:
         try:
-            sparql, media_type, limit = conn.recv()
+            sparql, media_type, limit, graphs, base = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", store.answer(sparql, media_type, limit, timeout=float("inf"))))
+            conn.send(("ok", store.answer(sparql, media_type, limit, float("inf"), graphs, base)))
         except QueryTooLarge as exc:
             conn.send(("too-large", str(exc)))
         except QueryRefused as exc:
@@ -148,7 +149,15 @@ class QueryPool:
 
         threading.Thread(target=start, daemon=True, name="nkc-kg-sparql-start").start()
 
-    def answer(self, sparql: str, media_type: str | None, limit: int, timeout: float) -> tuple[bytes, str]:
+    def answer(
+        self,
+        sparql: str,
+        media_type: str | None,
+        limit: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+        base: str | None = None,
+    ) -> tuple[bytes, str]:
         """Same contract as Store.answer; the time spent waiting for a free worker counts too."""
         self._wanted.set()
         deadline = time.monotonic() + timeout
@@ -162,7 +171,7 @@ class QueryPool:
                 if time.monotonic() >= deadline:
                     raise QueryTimeout("every query worker stayed busy for the whole time limit") from None
         try:
-            worker.conn.send((sparql, media_type, limit))
+            worker.conn.send((sparql, media_type, limit, dataset, base))
         except OSError:  # the worker died while it was idle (BrokenPipeError)
             how = _exit_of(worker)
             self._discard(worker)

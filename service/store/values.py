@@ -20,6 +20,7 @@ from rdflib.term import Node
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 _LANGTAG = re.compile(r"^[a-zA-Z]+(?:-[a-zA-Z0-9]+)*$")
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 
 # Lexical tokens that can contain a brace, a parenthesis or the word WHERE without them being
@@ -47,8 +48,10 @@ def literal_term(literal: Literal) -> str:
         if not _LANGTAG.match(literal.language):
             raise ValueError(f"cannot bind literal: {literal.language!r} is not a language tag")
         return f"{text}@{literal.language}"
-    if literal.datatype:
+    if literal.datatype and str(literal.datatype) != XSD_STRING:
         return f"{text}^^{iri_term(str(literal.datatype))}"
+    # A string is written plain: "x" and "x"^^xsd:string are one term in RDF 1.1, but some stores
+    # (Virtuoso) match only the plain form against their data.
     return text
 
 
@@ -59,6 +62,12 @@ def sparql_term(term: Node) -> str:
         return literal_term(term)
     # Blank nodes cannot appear in VALUES, and a remote store's labels would not match anyway.
     raise TypeError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+
+
+def truthy(term: Node | None) -> bool:
+    """A boolean as read from any store: true/false, or 1/0 where a store (Virtuoso) writes a boolean
+    expression's value as an integer."""
+    return term is not None and str(term).strip().lower() in ("true", "1")
 
 
 Binding = Node | tuple[Node, ...]  # one term, or several: the query is answered for each

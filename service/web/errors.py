@@ -68,7 +68,13 @@ def install_error_handlers(app: FastAPI, json_collections: Iterable[str] = ()) -
 
     @app.exception_handler(StoreUnavailable)
     async def store_unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
-        return problem(502, "triple store unavailable", str(exc))
+        response = problem(502, "triple store unavailable", str(exc))
+        if exc.request_id:  # the service log has the store's message and the query under this id
+            response = JSONResponse(
+                {"error": "triple store unavailable", "detail": str(exc), "requestId": exc.request_id},
+                status_code=502,
+            )
+        return response
 
     @app.exception_handler(QueryTimeout)
     async def query_timeout(_: Request, exc: QueryTimeout) -> JSONResponse:

@@ -23,6 +23,7 @@ from nkc_kg.service.graph.runner import EntityIndex
 from nkc_kg.service.settings import Settings
 from nkc_kg.service.store.embedded import EmbeddedStore, Store
 from nkc_kg.service.store.remote import RemoteStore
+from virtuoso_server import PASSWORD, USER, Virtuoso, require_virtuoso, start_virtuoso
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 
@@ -48,9 +49,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_oxigraph(location: Path | None, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_oxigraph(
+    location: Path | None, *options: str, port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """`oxigraph serve` on a free loopback port (in memory without ``location``); its base URL once it answers."""
-    port = free_port()
+    port = port or free_port()
     command = [str(OXIGRAPH), "serve", "--bind", f"127.0.0.1:{port}", *options]
     if location is not None:
         command += ["--location", str(location)]
@@ -132,6 +135,40 @@ def remote_app_with(remote_store: RemoteStore, catalog: dict[str, NamedQuery], r
         return make_app(remote_store if store is None else store, catalog, remote_index, **settings)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """Debian's Virtuoso with its shipped limits, loaded by the real `nkc-kg load` through its Graph Store
+    Protocol service (Digest authentication, credentials from the environment)."""
+    require_virtuoso()
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"), free_port(), free_port())
+    try:
+        credentials = {"NKC_KG_STORE_USER": USER, "NKC_KG_STORE_PASSWORD": PASSWORD}
+        loaded = nkc_kg("load", "--endpoint", server.query, "--graph-store", server.graph_store, env=credentials)
+        assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_store(virtuoso: Virtuoso) -> Iterator[RemoteStore]:
+    # Virtuoso plans a query of many joins for seconds on a busy machine: more time than the default
+    store = RemoteStore.connect(virtuoso.query, timeout=60.0)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_client(virtuoso_store: RemoteStore, catalog: dict[str, NamedQuery], iris: Iris) -> TestClient:
+    return TestClient(make_app(virtuoso_store, catalog, EntityIndex.build(virtuoso_store, iris), query_timeout=60.0))
+
+
+@pytest.fixture(scope="session")
+def oxigraph_process():  # type: ignore[no-untyped-def]
+    """Start (``start(location, port=…)`` -> (process, base URL)) and stop `oxigraph serve` processes."""
+    return start_oxigraph, stop
 
 
 @pytest.fixture

@@ -123,8 +123,12 @@ def test_malformed_query_gets_400_with_the_parser_message(client: TestClient) ->
     assert r.json()["error"] == "malformed query" and "1:" in r.json()["detail"]
 
 
-def test_unknown_format_is_400(client: TestClient) -> None:
-    assert client.get("/sparql", params={"query": PLANS, "format": "yaml"}).status_code == 400
+def test_an_unknown_format_falls_back_to_the_accept_header(client: TestClient) -> None:
+    # SPARQL 1.1 Protocol clients send `format` for endpoints that want it (SPARQLWrapper: format=n3)
+    csv_asked = client.get("/sparql", params={"query": PLANS, "format": "yaml"}, headers={"accept": "text/csv"})
+    assert csv_asked.status_code == 200 and csv_asked.headers["content-type"].startswith("text/csv")
+    default = client.get("/sparql", params={"query": PLANS, "format": "yaml"})
+    assert default.status_code == 200 and ids(default.content) == EXPECTED_PLANS
 
 
 def test_result_size_limit(app_with) -> None:  # type: ignore[no-untyped-def]

@@ -98,6 +98,8 @@ class Abbreviations(PlanGraph):
         # Spellings that differ only in case ('CieOOM', 'CieOOm') are one abbreviation: the one
         # a source defines leads, the others are kept as variants.
         variants.sort(key=lambda v: (not v["definedBySource"], v["abbreviation"]))
+        if not variants:  # the index knows it, the store found no sense of it: a 404, not a 500
+            raise NotFound(f"unknown abbreviation {abbr!r}")
         lead = variants[0]
         if len(variants) > 1:
             all_senses = [s for v in variants for s in v["senses"]]
