@@ -14,7 +14,9 @@ to that plan file (a step's text changes before every run, so the file is never 
 files come from the cache), the same with nothing cached (cold), and a workbook upload answered by
 ``POST /api/validate`` in-process (warm, the service's memory cache; median of the runs).
 
-Results go to bench/results/validate-<date>.json; ``--markdown`` prints the tables for BENCHMARKS.md.
+Results go to bench/results/validate-<date>.json, and the section ``## Validation`` of BENCHMARKS.md is
+written (or replaced) with the tables; the rest of BENCHMARKS.md is left as it is. ``--markdown FILE``
+only prints the tables of an earlier results file.
 """
 
 from __future__ import annotations
@@ -295,6 +297,47 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def section(results: dict[str, Any], out: Path) -> str:
+    m = results["machine"]
+    start, end = m["load_average_at_start"], m.get("load_average_at_end", m["load_average_at_start"])
+    return "\n".join(
+        [
+            "## Validation",
+            "",
+            "What `nkc-kg validate` costs with each SHACL engine at 1×, 10× and 100× the data, and the editors' "
+            "loop (written by `bench/validate_bench.py`, which replaces this section only):",
+            "",
+            "```sh",
+            f"uv run python {results['command']}",
+            "```",
+            "",
+            f"Run {m['date']} — {m['nproc']} cores ({m['cpu']}), Python {m['python']}, "
+            + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+            + f", {m['hyperfine']}. Load average {start[0]:.1f} at start and {end[0]:.1f} at end (the machine "
+            "was shared: on a quiet machine the times are lower). Raw numbers in "
+            f"`{out.relative_to(ROOT)}`. Each engine's time is loading the union graph (with the ontology) into "
+            "its store plus checking it; the oxigraph engine's is the median of its runs, pyshacl's one run.",
+            "",
+            markdown(results),
+            "",
+        ]
+    )
+
+
+def write_section(text: str) -> None:
+    """Replace (or add) the ``## Validation`` section of BENCHMARKS.md, leaving the others as they are."""
+    path = ROOT / "BENCHMARKS.md"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["# Benchmarks", ""]
+    out: list[str] = []
+    skipping = False
+    for line in lines:
+        if line.startswith("## "):
+            skipping = line.strip() == "## Validation"
+        if not skipping:
+            out.append(line)
+    path.write_text("\n".join(out).rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="1,10,100")
@@ -304,9 +347,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loop-runs", type=int, default=10, help="hyperfine runs of each editors'-loop command")
     parser.add_argument("--skip-loop", action="store_true")
     parser.add_argument("--markdown", type=Path, help="only print the tables of this results file")
+    parser.add_argument("--section", type=Path, help="only write BENCHMARKS.md's section from this results file")
     args = parser.parse_args(argv)
     if args.markdown:
         print(markdown(json.loads(args.markdown.read_text())))
+        return 0
+    if args.section:
+        write_section(section(json.loads(args.section.read_text()), args.section.resolve()))
         return 0
     results: dict[str, Any] = {
         "machine": machine(),
@@ -330,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     out = RESULTS / f"validate-{dt.datetime.now(dt.UTC):%Y-%m-%dT%H%M}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(markdown(results))
-    print(f"\n(results in {out.relative_to(ROOT)})")
+    write_section(section(results, out))
+    print(f"\n(results in {out.relative_to(ROOT)}; section '## Validation' of BENCHMARKS.md written)")
     return 0
 
 
