@@ -141,7 +141,8 @@ def targets_table(results: dict[str, Any]) -> list[str]:
 
 
 def scale_section(scale: str, data: dict[str, Any]) -> list[str]:
-    lines = [f"### {scale}× the real data ({data['quads']:,} quads, `{data['dataset']}`)", ""]
+    when = f"; run {data['date']}" if "date" in data else ""
+    lines = [f"### {scale}× the real data ({data['quads']:,} quads, `{data['dataset']}`{when})", ""]
     lines += [
         "| server | endpoint | "
         + " | ".join(f"{c} client{'s' if c > 1 else ''}: req/s · p50 · p99 ms" for c in CONNECTIONS)
@@ -210,6 +211,8 @@ def named_section(memory: dict[str, Any], disk: dict[str, Any] | None) -> list[s
 def render_markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
     packages = ", ".join(f"{k} {v}" for k, v in m["packages"].items())
+    updates = results.get("updates")
+    updated = f" (updated {', '.join(updates)}: the scales run again replace theirs)" if updates else ""
     lines = [
         "# Benchmarks",
         "",
@@ -227,7 +230,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         + (f", {m['load_average_at_end'][0]:.1f} at end" if "load_average_at_end" in m else "")
         + "): they are pessimistic. Re-run the command below on an idle machine for the real figures.",
         "",
-        f"Run {results['date']} — {m['nproc']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}, "
+        f"Run {results['date']}{updated} — {m['nproc']} cores ({m['cpu']}), {m['memory_gib']} GiB, "
+        f"Python {m['python']}, "
         f"{m['wrk']}; {packages}.",
         "",
         "Command:",

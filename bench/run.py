@@ -400,6 +400,7 @@ def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
     dataset = generate(scale)
     quads = sum(1 for _ in dataset.open("rb"))
     out: dict[str, Any] = {"dataset": str(dataset.relative_to(ROOT)), "quads": quads, "servers": {}, "runs": []}
+    out["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     out["generate_s"] = round(time.perf_counter() - began, 2)
     logs = RESULTS / "logs"
     logs.mkdir(parents=True, exist_ok=True)
