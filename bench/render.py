@@ -274,6 +274,11 @@ def render_markdown(results: dict[str, Any]) -> str:
     lines += [
         "## How to run",
         "",
+        "Everything on this page but the Validation section is measured again, on a quiet machine, by one "
+        "command: "
+        "`uv run python bench/run.py --scales 1,100,1000 --duration 10 --soak 600`. "
+        "`--scales 1` measures the real data alone (the 1× section and the targets it feeds).",
+        "",
         "```sh",
         "uv sync",
         "apt-get install wrk hyperfine             # the load generator; hyperfine for bench/validate_bench.py",
