@@ -297,7 +297,28 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def section(results: dict[str, Any], out: Path) -> str:
+def merged(paths: list[Path]) -> tuple[dict[str, Any], list[Path]]:
+    """Results of several runs as one: per scale the latest run's row, the latest editors' loop and upload."""
+    results: dict[str, Any] = {}
+    rows: dict[int, dict[str, Any]] = {}
+    commands = []
+    for path in paths:
+        run_ = json.loads(path.read_text())
+        commands.append(run_["command"])
+        rows.update({row["scale"]: row for row in run_["engines"]})
+        results.update({k: v for k, v in run_.items() if k in ("editors_loop", "workbook_upload", "machine")})
+        results.setdefault("first_machine", run_["machine"])
+    results["engines"] = [rows[s] for s in sorted(rows)]
+    results["command"] = "\nuv run python ".join(commands)
+    results["machine"] = {
+        **results["machine"],
+        "load_average_at_start": results["first_machine"]["load_average_at_start"],
+        "date": " and ".join(json.loads(p.read_text())["machine"]["date"] for p in paths),
+    }
+    return results, [p.resolve() for p in paths]
+
+
+def section(results: dict[str, Any], out: Path | list[Path]) -> str:
     m = results["machine"]
     start, end = m["load_average_at_start"], m.get("load_average_at_end", m["load_average_at_start"])
     return "\n".join(
@@ -315,8 +336,11 @@ def section(results: dict[str, Any], out: Path) -> str:
             + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
             + f", {m['hyperfine']}. Load average {start[0]:.1f} at start and {end[0]:.1f} at end (the machine "
             "was shared: on a quiet machine the times are lower). Raw numbers in "
-            f"`{out.relative_to(ROOT)}`. Each engine's time is loading the union graph (with the ontology) into "
-            "its store plus checking it; the oxigraph engine's is the median of its runs, pyshacl's one run.",
+            + ", ".join(f"`{p.relative_to(ROOT)}`" for p in (out if isinstance(out, list) else [out]))
+            + ". Each engine's time is loading the union graph (with the ontology) into "
+            "its store plus checking it; the oxigraph engine's is the median of its runs, pyshacl's one run. "
+            "In the editors' loop, user + sys is the processor time of the command, which runs on one core: on "
+            "an idle machine its wall clock is about that.",
             "",
             markdown(results),
             "",
@@ -347,13 +371,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loop-runs", type=int, default=10, help="hyperfine runs of each editors'-loop command")
     parser.add_argument("--skip-loop", action="store_true")
     parser.add_argument("--markdown", type=Path, help="only print the tables of this results file")
-    parser.add_argument("--section", type=Path, help="only write BENCHMARKS.md's section from this results file")
+    parser.add_argument(
+        "--section",
+        type=Path,
+        nargs="+",
+        help="only write BENCHMARKS.md's section from these results files (a later file's scales and loop win)",
+    )
     args = parser.parse_args(argv)
     if args.markdown:
         print(markdown(json.loads(args.markdown.read_text())))
         return 0
     if args.section:
-        write_section(section(json.loads(args.section.read_text()), args.section.resolve()))
+        write_section(section(*merged(args.section)))
         return 0
     results: dict[str, Any] = {
         "machine": machine(),
