@@ -3,11 +3,15 @@
     uv run python bench/run.py --scales 1,100,1000 --duration 10 [--soak 600]
 
 For each scale it generates the dataset (bench/generate.py), then starts, one at a time, nkc-kg serve
-(1 and 2 workers), ``oxigraph serve-read-only`` on the same N-Quads and rdflib-endpoint on the same
-N-Quads, and drives each with wrk at 1, 8 and 64 connections: the REST endpoint (when the service has
-it), the named-query route and /sparql with the parties-in-subgoal query. It also records start-up
-time, peak RSS and the in-process latency of every named query. Results go to
-bench/results/<date>.json and BENCHMARKS.md (``--render results.json`` redraws the markdown only).
+(1 and 2 workers), the ceiling of the Python layer (bench/ceiling.py: a minimal FastAPI route returning
+the REST answer's bytes, on the same uvicorn with the same worker counts), in-memory ``oxigraph serve
+--union-default-graph`` answering the query with its parameters in VALUES (the strongest configuration
+a user of Oxigraph would pick), ``oxigraph serve-read-only`` on disk, and rdflib-endpoint, all on the
+same N-Quads, and drives each with wrk at 1, 8 and 64 connections: the REST endpoint, the named-query
+route and /sparql with the parties-in-subgoal query. It also records start-up time, peak RSS, the load
+average of the machine before each server, and the in-process latency of every named query. Results go
+to bench/results/<date>.json and BENCHMARKS.md (``--render results.json`` redraws the markdown only;
+sections of BENCHMARKS.md this script does not write, such as ``## Validation``, are kept).
 """
 
 from __future__ import annotations
@@ -65,6 +69,16 @@ def parties_sparql() -> str:
     return head + where + body
 
 
+def parties_sparql_values() -> str:
+    """The same query with its parameters in a VALUES block, as a SPARQL client binds them."""
+    text = "\n".join(
+        line for line in PARTIES_QUERY.read_text(encoding="utf-8").splitlines() if not line.startswith("#+")
+    )
+    head, where, body = text.partition("WHERE {")
+    values = f"\n  VALUES (?plan ?subgoal) {{ (<https://w3id.org/nkc-kg/plan/{PLAN}> {SUBGOAL}) }}"
+    return head + where + values + body
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -115,6 +129,8 @@ class Server:
     env: dict[str, str] = field(default_factory=dict)
     start_budget: float = 120.0
     note: str = ""
+    load: Path | None = None  # N-Quads POSTed to /store once the server is up (an in-memory oxigraph)
+    body_from: str | None = None  # the server that must have answered first (the ceiling replays its bytes)
 
 
 def nkc_targets(sparql: str) -> list[Target]:
@@ -235,6 +251,10 @@ def servers_for(dataset: Path, scale: int, args: argparse.Namespace) -> list[Ser
         env["NKC_KG_SPARQL_WORKERS"] = "0"
     nkc = [BIN / "nkc-kg", "serve", "--port", "{port}"]
     ox_store = DATA / f"oxigraph-x{scale}"
+    ceiling = [str(BIN / "uvicorn"), "--factory", "bench.ceiling:app", "--port", "{port}", "--log-level", "warning"]
+    ceiling_env = {"BENCH_CEILING_BODY": str(ceiling_body(scale)), "PYTHONPATH": str(ROOT)}
+    ceiling_target = [Target("ceiling", f"/api/plans/{PLAN}/subgoals/{SUBGOAL}/parties")]
+    values = parties_sparql_values()
     result = [
         Server("nkc-kg (1 worker)", [str(c) for c in nkc], "/health", nkc_targets(sparql), env, args.start_budget),
         Server(
@@ -244,6 +264,23 @@ def servers_for(dataset: Path, scale: int, args: argparse.Namespace) -> list[Ser
             nkc_targets(sparql),
             env,
             args.start_budget,
+        ),
+        Server("ceiling (1 worker)", ceiling, "/health", ceiling_target, ceiling_env, body_from="nkc-kg (1 worker)"),
+        Server(
+            "ceiling (2 workers)",
+            [*ceiling, "--workers", "2"],
+            "/health",
+            ceiling_target,
+            ceiling_env,
+            body_from="nkc-kg (1 worker)",
+        ),
+        Server(
+            "oxigraph serve (memory)",
+            [str(BIN / "oxigraph"), "serve", "--union-default-graph", "--bind", "127.0.0.1:{port}"],
+            "/",
+            [Target("values", "/query", "POST", values, "application/sparql-query", SPARQL_JSON)],
+            start_budget=args.start_budget,
+            load=dataset,
         ),
         Server(
             "oxigraph serve",
@@ -275,8 +312,24 @@ def servers_for(dataset: Path, scale: int, args: argparse.Namespace) -> list[Ser
             ),
         )
     if scale > args.two_workers_max_scale:
-        result = [s for s in result if s.name != "nkc-kg (2 workers)"]
+        result = [s for s in result if "(2 workers)" not in s.name]
     return [s for s in result if s.name.split()[0] in args.servers]
+
+
+def ceiling_body(scale: int) -> Path:
+    """Where the REST answer of nkc-kg (1 worker) is written for the ceiling to return."""
+    return RESULTS / "logs" / f"x{scale}-rest-answer.json"
+
+
+def load_over_http(base: str, dataset: Path) -> float:
+    """POST the N-Quads to an in-memory oxigraph's /store; seconds taken."""
+    began = time.perf_counter()
+    status, body = http(
+        f"{base}/store", data=dataset.read_bytes(), headers={"Content-Type": "application/n-quads"}, timeout=3600
+    )
+    if status not in (200, 201, 204):
+        raise RuntimeError(f"loading {dataset} into oxigraph: HTTP {status} {body[:200]!r}")
+    return round(time.perf_counter() - began, 2)
 
 
 def oxigraph_load(dataset: Path, scale: int) -> float | None:
@@ -347,6 +400,7 @@ def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
     dataset = generate(scale)
     quads = sum(1 for _ in dataset.open("rb"))
     out: dict[str, Any] = {"dataset": str(dataset.relative_to(ROOT)), "quads": quads, "servers": {}, "runs": []}
+    out["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     out["generate_s"] = round(time.perf_counter() - began, 2)
     logs = RESULTS / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -357,12 +411,16 @@ def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
             entry["load_s"] = oxigraph_load(dataset, scale)
         if server.name == "nkc-kg (on disk)":
             entry["load_s"] = store_load(dataset)
+        if server.body_from and not ceiling_body(scale).is_file():
+            entry["skipped"] = f"no REST answer of {server.body_from} to return"
+            continue
         if server.name == "rdflib-endpoint" and scale > args.rdflib_max_scale:
             entry["skipped"] = f"not run above {args.rdflib_max_scale}× (load would not finish within the budget)"
             continue
         port = free_port()
         log = logs / f"x{scale}-{server.name.split()[0]}-{len(out['servers'])}.log"
-        print(f"[x{scale}] starting {server.name} on :{port}", flush=True)
+        entry["load_average"] = [round(x, 2) for x in os.getloadavg()]
+        print(f"[x{scale}] starting {server.name} on :{port} (load average {entry['load_average']})", flush=True)
         with running(server, port, log) as (proc, ready_s):
             if proc is None:
                 entry["skipped"] = f"not ready within {ready_s:g} s (see {log.relative_to(ROOT)})"
@@ -374,10 +432,16 @@ def bench_scale(scale: int, args: argparse.Namespace) -> dict[str, Any]:
                 entry["startup_samples_s"] = [round(x, 3) for x in samples]
                 entry["startup_s"] = round(statistics.median(samples), 3)
             base = f"http://127.0.0.1:{port}"
+            if server.load is not None:
+                entry["load_s"] = load_over_http(base, server.load)
             workers_s = wait_for_sparql_workers(base, args.start_budget)
             if workers_s is not None:
                 entry["sparql_workers_ready_s"] = round(ready_s + workers_s, 3)
             entry["rss_after_start_mib"] = round(tree_rss(proc)[0], 1)
+            if server.name == "nkc-kg (1 worker)":
+                status, body = http(base + server.targets[0].path, timeout=120)
+                if status == 200:
+                    ceiling_body(scale).write_bytes(body)
             for target in server.targets:
                 status, rows = probe(base, target)
                 entry.setdefault("probe", {})[target.name] = {"status": status, "rows": rows}
@@ -498,6 +562,25 @@ def machine() -> dict[str, Any]:
     }
 
 
+def write_benchmarks(rendered: str) -> None:
+    """BENCHMARKS.md: this script's sections, then the ``## `` sections other scripts or people wrote there
+    (e.g. ``## Validation`` of bench/validate_bench.py), kept as they are."""
+    path = ROOT / "BENCHMARKS.md"
+    ours = {line for line in rendered.splitlines() if line.startswith("## ")}
+    kept: list[str] = []
+    if path.exists():
+        keeping = False
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("## "):
+                keeping = line not in ours and not line.startswith("## Findings")
+            if keeping:
+                kept.append(line)
+    text = rendered.rstrip("\n") + "\n"
+    if kept:
+        text += "\n" + "\n".join(kept).rstrip("\n") + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def render(results: dict[str, Any]) -> str:
     from bench.render import render_markdown
 
@@ -510,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=10, help="seconds per wrk run")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of warm-up per target")
     parser.add_argument("--connections", default="1,8,64")
-    parser.add_argument("--servers", default="nkc-kg,oxigraph,rdflib-endpoint")
+    parser.add_argument("--servers", default="nkc-kg,ceiling,oxigraph,rdflib-endpoint")
     parser.add_argument("--soak", type=float, default=0, help="seconds of the 32-client soak (0: none)")
     parser.add_argument("--start-budget", type=float, default=600, help="seconds a server may take to start")
     parser.add_argument("--rdflib-budget", type=float, default=300, help="seconds rdflib-endpoint may take to load")
@@ -540,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
     # a SIGTERM (timeout, kill) unwinds like Ctrl-C, so the servers started are stopped too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.render:
-        (ROOT / "BENCHMARKS.md").write_text(render(json.loads(args.render.read_text())), encoding="utf-8")
+        write_benchmarks(render(json.loads(args.render.read_text())))
         return 0
     args.connections = [int(c) for c in args.connections.split(",")]
     args.servers = args.servers.split(",")
@@ -568,9 +651,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def save() -> None:
         output.write_text(json.dumps(results, indent=1), encoding="utf-8")
-        (ROOT / "BENCHMARKS.md").write_text(render(results), encoding="utf-8")
+        write_benchmarks(render(results))
 
     for scale in (int(s) for s in args.scales.split(",") if s):
+        ceiling_body(scale).unlink(missing_ok=True)  # the ceiling returns this run's answer, not an older one
         results["scales"][str(scale)] = bench_scale(scale, args)
         save()
     if args.soak:

@@ -14,7 +14,9 @@ to that plan file (a step's text changes before every run, so the file is never 
 files come from the cache), the same with nothing cached (cold), and a workbook upload answered by
 ``POST /api/validate`` in-process (warm, the service's memory cache; median of the runs).
 
-Results go to bench/results/validate-<date>.json; ``--markdown`` prints the tables for BENCHMARKS.md.
+Results go to bench/results/validate-<date>.json, and the section ``## Validation`` of BENCHMARKS.md is
+written (or replaced) with the tables; the rest of BENCHMARKS.md is left as it is. ``--markdown FILE``
+only prints the tables of an earlier results file.
 """
 
 from __future__ import annotations
@@ -295,6 +297,71 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def merged(paths: list[Path]) -> tuple[dict[str, Any], list[Path]]:
+    """Results of several runs as one: per scale the latest run's row, the latest editors' loop and upload."""
+    results: dict[str, Any] = {}
+    rows: dict[int, dict[str, Any]] = {}
+    commands = []
+    for path in paths:
+        run_ = json.loads(path.read_text())
+        commands.append(run_["command"])
+        rows.update({row["scale"]: row for row in run_["engines"]})
+        results.update({k: v for k, v in run_.items() if k in ("editors_loop", "workbook_upload", "machine")})
+        results.setdefault("first_machine", run_["machine"])
+    results["engines"] = [rows[s] for s in sorted(rows)]
+    results["command"] = "\nuv run python ".join(commands)
+    results["machine"] = {
+        **results["machine"],
+        "load_average_at_start": results["first_machine"]["load_average_at_start"],
+        "date": " and ".join(json.loads(p.read_text())["machine"]["date"] for p in paths),
+    }
+    return results, [p.resolve() for p in paths]
+
+
+def section(results: dict[str, Any], out: Path | list[Path]) -> str:
+    m = results["machine"]
+    start, end = m["load_average_at_start"], m.get("load_average_at_end", m["load_average_at_start"])
+    return "\n".join(
+        [
+            "## Validation",
+            "",
+            "What `nkc-kg validate` costs with each SHACL engine at 1×, 10× and 100× the data, and the editors' "
+            "loop (written by `bench/validate_bench.py`, which replaces this section only):",
+            "",
+            "```sh",
+            f"uv run python {results['command']}",
+            "```",
+            "",
+            f"Run {m['date']} — {m['nproc']} cores ({m['cpu']}), Python {m['python']}, "
+            + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+            + f", {m['hyperfine']}. Load average {start[0]:.1f} at start and {end[0]:.1f} at end (the machine "
+            "was shared: on a quiet machine the times are lower). Raw numbers in "
+            + ", ".join(f"`{p.relative_to(ROOT)}`" for p in (out if isinstance(out, list) else [out]))
+            + ". Each engine's time is loading the union graph (with the ontology) into "
+            "its store plus checking it; the oxigraph engine's is the median of its runs, pyshacl's one run. "
+            "In the editors' loop, user + sys is the processor time of the command, which runs on one core: on "
+            "an idle machine its wall clock is about that.",
+            "",
+            markdown(results),
+            "",
+        ]
+    )
+
+
+def write_section(text: str) -> None:
+    """Replace (or add) the ``## Validation`` section of BENCHMARKS.md, leaving the others as they are."""
+    path = ROOT / "BENCHMARKS.md"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["# Benchmarks", ""]
+    out: list[str] = []
+    skipping = False
+    for line in lines:
+        if line.startswith("## "):
+            skipping = line.strip() == "## Validation"
+        if not skipping:
+            out.append(line)
+    path.write_text("\n".join(out).rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="1,10,100")
@@ -304,9 +371,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loop-runs", type=int, default=10, help="hyperfine runs of each editors'-loop command")
     parser.add_argument("--skip-loop", action="store_true")
     parser.add_argument("--markdown", type=Path, help="only print the tables of this results file")
+    parser.add_argument(
+        "--section",
+        type=Path,
+        nargs="+",
+        help="only write BENCHMARKS.md's section from these results files (a later file's scales and loop win)",
+    )
     args = parser.parse_args(argv)
     if args.markdown:
         print(markdown(json.loads(args.markdown.read_text())))
+        return 0
+    if args.section:
+        write_section(section(*merged(args.section)))
         return 0
     results: dict[str, Any] = {
         "machine": machine(),
@@ -330,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     out = RESULTS / f"validate-{dt.datetime.now(dt.UTC):%Y-%m-%dT%H%M}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(markdown(results))
-    print(f"\n(results in {out.relative_to(ROOT)})")
+    write_section(section(results, out))
+    print(f"\n(results in {out.relative_to(ROOT)}; section '## Validation' of BENCHMARKS.md written)")
     return 0
 
 

@@ -50,6 +50,7 @@ from nkc_kg.service.store.pool import QueryPool
 from nkc_kg.service.validate import pages as validate_pages
 from nkc_kg.service.validate import routes as validate_routes
 from nkc_kg.service.web.answers import JsonCaches
+from nkc_kg.service.web.cached_answers import CachedAnswers
 from nkc_kg.service.web.errors import ApiError, install_error_handlers
 from nkc_kg.service.web.openapi import document_400_not_422, install_docs
 from nkc_kg.service.web.rendering import STATIC_DIR
@@ -167,6 +168,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     )
     install_docs(app)
     install_security(app, settings)  # headers, body caps, refused queries (SECURITY.md)
+    app.add_middleware(CachedAnswers)  # outermost: keeps marked answers whole, security headers included
     install_error_handlers(app, json_collections=plans_routes.COLLECTIONS)
     install_state(app, svc)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

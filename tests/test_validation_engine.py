@@ -23,7 +23,8 @@ from nkc_kg.loaders.shacl.cache import Cache
 from nkc_kg.loaders.shacl.reference import reference_findings
 from nkc_kg.loaders.shacl.run import check, serialize
 from nkc_kg.loaders.shacl.shapes import ShapesError, compile_shapes
-from nkc_kg.loaders.validation import union_graph, validate_paths
+from nkc_kg.loaders.validation import union_graph, validate_paths, validate_workbook
+from nkc_kg.loaders.workbook.exporter import export_plan
 from nkc_kg.service.cli import main
 from rdflib import Graph
 
@@ -111,6 +112,21 @@ def test_validate_gives_the_same_report_with_either_engine(capsys: pytest.Captur
     # the report order (severity, file, line, focus) is the same; ties may come in another order
     key = ["severity", "source", "focusNode"]
     assert [[r[k] for k in key] for r in fast["results"]] == [[r[k] for k in key] for r in reference["results"]]
+
+
+def test_a_workbook_gets_the_same_report_from_either_engine(tmp_path: Path) -> None:
+    """The workbook path (POST /api/validate, nkc-kg validate plan.xlsx): results at the same cells."""
+    book = tmp_path / "plan.xlsx"
+    export_plan("late-gevolgen-2025", book)
+    reports = {
+        engine: validate_workbook(book, curated_data_paths(), Iris(), display="plan.xlsx", engine=engine)
+        for engine in ("oxigraph", "pyshacl")
+    }
+    fast, reference = (reports[e] for e in ("oxigraph", "pyshacl"))
+    assert fast.results and fast.elsewhere == reference.elsewhere
+    assert sorted(json.dumps(r.as_json(), sort_keys=True) for r in fast.results) == sorted(
+        json.dumps(r.as_json(), sort_keys=True) for r in reference.results
+    )
 
 
 # -- the incremental build ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.runner import run_named
 from nkc_kg.service.graph.served import Service
-from nkc_kg.service.web.answers import JsonCache, encode
+from nkc_kg.service.web.answers import KEPT, JsonCache, encode
 from nkc_kg.service.web.deps import ServiceDep, answer_cache
 from nkc_kg.service.web.errors import ApiError
 from nkc_kg.service.web.openapi import documented_endpoint
@@ -80,7 +80,7 @@ class NamedAnswers:
                 }
             )
             self.cache.put(key, body)
-        return Response(body, media_type="application/json")
+        return Response(body, media_type="application/json", headers=KEPT)
 
 
 async def named_answers(

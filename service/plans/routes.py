@@ -19,7 +19,7 @@ from nkc_kg.service.graph.plan_data import BadParameter, JsonDict, parse_date
 from nkc_kg.service.graph.provenance import Provenance, with_sources
 from nkc_kg.service.graph.runner import fold
 from nkc_kg.service.plans import schemas as m
-from nkc_kg.service.web.answers import CACHEABLE, JsonCache, encode
+from nkc_kg.service.web.answers import CACHEABLE, KEPT, JsonCache, encode
 from nkc_kg.service.web.deps import PlanDataDep, ProvenanceDep, answer_cache
 from nkc_kg.service.web.schemas import BAD_REQUEST, ERRORS
 
@@ -53,7 +53,7 @@ class CachedAnswers:
         if body is None:
             body = await anyio.to_thread.run_sync(self.compute, str(key[0]), produce)
             self.cache.put(key, body)
-        return Response(body, media_type="application/json", headers=CACHEABLE)
+        return Response(body, media_type="application/json", headers={**CACHEABLE, **KEPT})
 
 
 async def cached_answers(

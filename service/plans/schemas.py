@@ -247,7 +247,10 @@ class TimelineOut(Cited):
 
 class SearchHit(EntityRef):
     type: str = Field(description="class of the entity, e.g. Organisation, Step, Abbreviation")
-    match: str = Field(description="where the words were found: abbreviation, label, altLabel, title, text, …")
+    match: str = Field(
+        description="where the words were found: abbreviation, label, altLabel, title, expansion, text; "
+        "initiative (an initiative it carries out) or section (the heading of the source section it was read from)"
+    )
     exact: bool = Field(description="the query is exactly a label or abbreviation of the entity")
 
 

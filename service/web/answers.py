@@ -12,6 +12,9 @@ from typing import Any
 CACHE_ENTRIES = 4096
 # answers that may be kept by clients and proxies for a while (the graph changes only with a release)
 CACHEABLE = {"Cache-Control": "public, max-age=300"}
+# an answer that depends on the request's path and query string alone: kept whole and sent again before
+# routing, with ETag and Last-Modified (web/cached_answers.py)
+KEPT = {"x-nkc-kg-cached-answer": "1"}
 
 
 class JsonCache:

@@ -263,3 +263,46 @@ def test_initiative_descriptions_are_dutch_with_an_english_translation(store: Em
     assert english == []
     kanker_nl = {r["i"].rsplit("/", 1)[-1]: r for r in rows}["distributieprogramma-kanker-nl"]
     assert "vraagteken" in kanker_nl["nl"] and "question mark" in kanker_nl["en"]
+
+
+# -- Search ------------------------------------------------------------------------------------------
+
+
+def search(api: TestClient, q: str) -> list[dict[str, Any]]:
+    return get(api, "/api/search", q=q)["results"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("q", ["25000", "25.000", "25 000"])
+def test_a_number_is_found_with_or_without_thousands_separators(api: TestClient, q: str) -> None:
+    """Press release 'Week van de Zeldzame Kankers 2024', section 'Cijfers zeldzame kankers': 'ruim
+    25.000 patiënten' per year; people type the number as 25000 as often as 25.000."""
+    urls = [r["url"] for r in search(api, q)]
+    assert urls[0] == "/figure/week-2024-nieuwe-patienten-per-jaar"
+
+
+def test_knelpunten_finds_the_seven_bottlenecks(api: TestClient) -> None:
+    """Press release, section 'Zeven knelpunten': the seven bottlenecks (the curators' split of its
+    running text) do not say 'knelpunt' themselves; they are found by the heading they come from."""
+    results = search(api, "knelpunten")
+    bottlenecks = [r["url"] for r in results if r["type"] == "Bottleneck"]
+    assert sorted(bottlenecks) == [f"/campaign/week-zeldzame-kankers-2024/bottleneck/{n}" for n in range(1, 8)]
+    assert {r["match"] for r in results if r["type"] == "Bottleneck"} == {"section"}
+
+
+def test_one_in_five_lists_the_figure_first_and_once(api: TestClient) -> None:
+    """Press release, section 'Cijfers zeldzame kankers': '1 op de 5 kankerpatiënten'. The figure
+    that says it in these words comes before entities that merely contain the words '1', 'de', '5'."""
+    urls = [r["url"] for r in search(api, "1 op de 5")]
+    assert urls[0] == "/figure/week-2024-aandeel-zeldzame-kanker"
+    assert urls.count(urls[0]) == 1 and len(urls) == len(set(urls))
+
+
+def test_searching_an_initiative_finds_the_activity_that_carries_it_out(api: TestClient) -> None:
+    """Rare-cancer plan 2025, slide 19 (activity 3): steps 1 and 2 carry out ACCELERATE, so the activity
+    is found by the initiative's name, after the initiative itself."""
+    results = search(api, "ACCELERATE")
+    urls = [r["url"] for r in results]
+    assert urls[0] == "/initiative/accelerate"
+    activity = f"/plan/{RARE}/activity/3"
+    assert activity in urls
+    assert next(r for r in results if r["url"] == activity)["match"] == "initiative"

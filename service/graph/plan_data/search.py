@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -23,6 +24,13 @@ TYPE_ORDER = {
     **dict.fromkeys(("Subgoal", "PrioritisedActivity", "Initiative", "RareCancerType", "EuracanDomain"), 2),
     "Abbreviation": 3,
 }
+# Fields of the search corpus that name the entity; an entity's own texts are in every other field
+# except CONTEXT_FIELDS, which come from related entities (queries/api/search-context.rq).
+LABEL_FIELDS = ("label", "prefLabel", "altLabel", "abbreviation")
+CONTEXT_FIELDS = ("initiative", "section")
+# A number written with thousands separators ('25.000', '25,000', '25 000') is also the number
+# written without them, so '25000' finds it.
+GROUPED_NUMBER = re.compile(r"\b\d{1,3}(?:[.,\s]\d{3})+\b")
 
 
 @dataclass
@@ -46,7 +54,7 @@ class Search(PlanGraph):
         with self._lock:
             if self._search is None:
                 entries: dict[str, SearchEntry] = {}
-                for row in self._select("search-corpus"):
+                for row in [*self._select("search-corpus"), *self._select("search-context")]:
                     kind = str(row["class"]).rsplit("#", 1)[-1]
                     iri = str(row["entity"])
                     if kind in UNSEARCHED_CLASSES or self._url(iri) is None or iri.startswith(str(self.iris.nkc)):
@@ -56,7 +64,7 @@ class Search(PlanGraph):
                         entry.type = kind
                     field, value = str(row["field"]), str(row["text"])
                     key = fold(value)
-                    if field in ("label", "prefLabel", "altLabel", "abbreviation"):
+                    if field in LABEL_FIELDS:
                         entry.exact_keys.add(key)
                         entry.label_keys.append(key)
                     if field == "label" and (not entry.label or getattr(row["text"], "language", None) == "nl"):
@@ -107,7 +115,7 @@ class Search(PlanGraph):
             match = next(
                 (
                     f
-                    for f in ("abbreviation", "label", "altLabel", "title", "expansion", "text")
+                    for f in ("abbreviation", "label", "altLabel", "title", "expansion", "text", *CONTEXT_FIELDS)
                     if _has_all(entry.texts.get(f, ""), wanted)
                 ),
                 "text",
@@ -117,17 +125,40 @@ class Search(PlanGraph):
 
     @staticmethod
     def _rank(entry: SearchEntry, query: str, words: list[str]) -> int:
+        """0 the exact label, 1 a label that begins with the query, 2 a label and 3 an own text with the
+        query's words in a row ('1 op de 5'), 4 a label and 5 an own text with all of them somewhere,
+        6 found only through a related entity (an initiative an activity carries out, a section)."""
         if query in entry.exact_keys:
             return 0
         if any(key.startswith(query) for key in entry.label_keys):
             return 1
-        if any(_has_all(key, words) for key in entry.label_keys):
+        own_texts = [text for field, text in entry.texts.items() if field not in CONTEXT_FIELDS]
+        if any(_has_phrase(key, words) for key in entry.label_keys):
             return 2
-        return 3
+        if any(_has_phrase(text, words) for text in own_texts):
+            return 3
+        if any(_has_all(key, words) for key in entry.label_keys):
+            return 4
+        if any(_has_all(text, words) for text in own_texts):
+            return 5
+        return 6
 
 
 def _tokens(folded: str) -> list[str]:
-    return words(folded)
+    """The words of a folded text, then its grouped numbers without separators ('25.000' -> 25000)."""
+    joined = [re.sub(r"\D", "", number) for number in GROUPED_NUMBER.findall(folded)]
+    return words(folded) + joined
+
+
+def _has_phrase(folded: str, wanted: list[str]) -> bool:
+    """The query's words in a row, each the whole word except the last, which may begin one."""
+    tokens = _tokens(folded)
+    n = len(wanted)
+    for start in range(len(tokens) - n + 1):
+        window = tokens[start : start + n]
+        if window[:-1] == wanted[:-1] and window[-1].startswith(wanted[-1]):
+            return True
+    return False
 
 
 def _has_all(folded: str, words: list[str]) -> bool:
