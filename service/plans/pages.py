@@ -52,6 +52,13 @@ ACTIVITY_PATH = re.compile(r"plan/([^/]+)/activity/(\d+)")
 PARTY_PATH = re.compile(r"party/([^/]+)")
 
 
+def _has_english(entity: Mapping[str, Any]) -> bool:
+    labels = entity.get("labels")
+    if isinstance(labels, Mapping) and labels.get("en"):
+        return True
+    return any(entity.get(key) for key in ("labelEn", "label_en", "titleEn", "textEn"))
+
+
 class PeoplePages:
     """Renders every page for people from :class:`PlanData`; all methods block (call them in a worker thread)."""
 
@@ -59,15 +66,30 @@ class PeoplePages:
         self.data, self.iris = data, iris
         self.pages = pages
         self.pages.env.globals["colours"] = role_colour
+        # every template's label(entity, lang) gives an English page the graph's English label of the entity
+        self.pages.env.globals["label"] = self.label_in
         self._english: dict[str, str] | None = None
+
+    def english_names(self) -> dict[str, str]:
+        """The graph's English labels by IRI (one query, on first use)."""
+        if self._english is None:
+            self._english = english_labels(self.data.store, self.iris)
+        return self._english
+
+    def label_in(self, entity: Mapping[str, Any] | None, lang: str) -> str:
+        """:func:`label`, but an English page shows the graph's English label of an entity whose dict has none."""
+        if lang == "en" and isinstance(entity, Mapping) and entity.get("iri") and not _has_english(entity):
+            name = self.english_names().get(str(entity["iri"]))
+            if name:
+                return name
+        return label(entity, lang)
 
     def english(self, entities: Iterable[Any]) -> None:
         """Give each entity (and the parties inside it) its English label where the graph has one, in place."""
-        if self._english is None:
-            self._english = english_labels(self.data.store, self.iris)
+        names = self.english_names()
         for entity in entities:
             if isinstance(entity, dict):
-                name = self._english.get(str(entity.get("iri")))
+                name = names.get(str(entity.get("iri")))
                 if name and not entity.get("labelEn"):
                     entity["labelEn"] = name
                 for key in ("lead", "parties", "involved"):
@@ -231,7 +253,7 @@ class PeoplePages:
         results = self.data.search(query)["results"] if query.strip() else []
         plans = self._plans()
         hits = present_hits(
-            results, plans, lang, lambda hit: label(hit, lang), lambda kind: self._class_label(kind, lang)
+            results, plans, lang, lambda hit: self.label_in(hit, lang), lambda kind: self._class_label(kind, lang)
         )
         shortcuts = activity_shortcuts(
             query, plans, lambda plan_id: [a["number"] for a in self.data.plan(plan_id)["activities"]]
