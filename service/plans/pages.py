@@ -22,7 +22,7 @@ from nkc_kg.loaders.validation import ontology_graph
 from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.describe import english_labels, label_of
+from nkc_kg.service.linked_data.describe import english_labels, label_of, scheme_name, unnamed_schemes
 from nkc_kg.service.linked_data.human import human_view
 from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
@@ -118,13 +118,20 @@ class PeoplePages:
     def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response:
         """Entities without a page of their own: their statements, in the same layout."""
         lang = page_language(request)
+        ontology = ontology_graph(self.iris.base)
+        names = {
+            scheme: name
+            for scheme in unnamed_schemes(graph)
+            if (name := scheme_name(self.data.store, self.iris, scheme, ontology, lang))
+        }
         view = human_view(
             iri,
             graph,
-            ontology_graph(self.iris.base),
+            ontology,
             self.iris,
             lang,
             lambda above: label_of(self.data.store, self.iris, above, lang),
+            names,
         )
         return self.pages.render(request, "entity.html", **view)
 
