@@ -37,6 +37,8 @@ from nkc_kg.service.plans.pictures import (
     matrix_svg,
     parse_day,
     role_colour,
+    role_key,
+    strongest_role,
     timeline_svg,
 )
 from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
@@ -340,7 +342,10 @@ class PeoplePages:
             cells=cells,
             faded=faded,
             roles=used_roles,
-            cross_cutting=cross_cutting_swatch(role_colour("lead")) if faded else None,
+            cross_cutting=[
+                cross_cutting_swatch(role)
+                for role in ordered_roles({role_key(strongest_role(cells[k])) for k in faded})
+            ],
         )
 
     def timeline_page(

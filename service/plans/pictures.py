@@ -99,7 +99,7 @@ def matrix_svg(
         f'viewBox="0 0 {width} {height}" aria-labelledby="matrix-title matrix-desc" '
         f'font-family="{FONT}" font-size="13">',
         f'<title id="matrix-title">{escape(title)}</title><desc id="matrix-desc">{escape(description)}</desc>',
-        CROSS_CUTTING_PATTERN,
+        cross_cutting_patterns(sorted({role_key(strongest_role(cells.get(k, ()))) for k in faded})),
     ]
     for j, col in enumerate(columns):
         x = label_width + j * cell_w + cell_w / 2
@@ -126,19 +126,14 @@ def matrix_svg(
             tip = f"{row.label} — {col.label}: {', '.join(role_name(r) for r in roles)}" + (
                 f" ({note})" if note else ""
             )
+            # through an activity serving every subgoal: stripes in the role's colour inside a border of it
+            fill = f"url(#{CROSS_CUTTING_ID}{role_key(main)})" if note else role_colour(main)
             rect = (
                 f'<rect class="cell{" faded" if note else ""}" data-party="{escape(row.label)}" '
                 f'data-subgoal="{escape(col.key)}" data-role="{escape(main or "")}" x="{x + 3}" y="{y + 3}" '
-                f'width="{cell_w - 6}" height="{cell_h - 6}" rx="3" fill="{role_colour(main)}"'
-                f' stroke="{role_colour(main)}"><title>{escape(tip)}</title></rect>'
+                f'width="{cell_w - 6}" height="{cell_h - 6}" rx="3" fill="{fill}"'
+                f' stroke="{role_colour(main)}" stroke-width="{2 if note else 1}"><title>{escape(tip)}</title></rect>'
             )
-            if note:
-                # through an activity serving every subgoal: the role's colour, striped white (not faded)
-                rect += (
-                    f'<rect x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" rx="3" '
-                    f'fill="url(#cross-cutting)" pointer-events="none"/>'
-                )
-                rect = f"<g>{rect}</g>"
             out.append(_link(cell_url(row.key, col.key) if cell_url else col.url, rect, tip))
     grid_x = label_width
     out.append(f'<line x1="{grid_x}" y1="{head_h}" x2="{grid_x}" y2="{head_h + cell_h * len(rows)}" stroke="#d8dde3"/>')
@@ -146,20 +141,38 @@ def matrix_svg(
     return "".join(out)
 
 
-CROSS_CUTTING_PATTERN = (
-    '<defs><pattern id="cross-cutting" width="8" height="8" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="3" height="8" fill="#fff"/></pattern></defs>'
-)
+CROSS_CUTTING_ID = "cross-cutting-"
 
 
-def cross_cutting_swatch(colour: str) -> str:
-    """The legend's sample of a cell reached through an activity for all subgoals (same stripes as the matrix)."""
+def role_key(role: str | None) -> str:
+    """The role's part of a pattern id ("other" for a role without a colour of its own)."""
+    return role if role in ROLE_COLOURS else "other"
+
+
+def _stripes(pattern_id: str, colour: str) -> str:
+    # half the width in the role's colour, half white: the colour stays the role's, the stripes say "cross-cutting"
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" class="swatch-svg" width="30" height="16" aria-hidden="true">'
-        '<defs><pattern id="legend-cross-cutting" width="8" height="8" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="3" height="8" fill="#fff"/></pattern></defs>'
-        f'<rect x="1" y="1" width="28" height="14" rx="3" fill="{colour}" stroke="{colour}"/>'
-        '<rect x="1" y="1" width="28" height="14" rx="3" fill="url(#legend-cross-cutting)"/></svg>'
+        f'<pattern id="{pattern_id}" width="8" height="8" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/>'
+        f'<rect width="4" height="8" fill="{colour}"/></pattern>'
+    )
+
+
+def cross_cutting_patterns(roles: Sequence[str], prefix: str = CROSS_CUTTING_ID) -> str:
+    """One striped pattern per role (``prefix`` + role key), in that role's colour."""
+    inner = "".join(_stripes(f"{prefix}{role}", ROLE_COLOURS.get(role, OTHER_COLOUR)) for role in roles)
+    return f"<defs>{inner}</defs>" if inner else ""
+
+
+def cross_cutting_swatch(role: str) -> str:
+    """The legend's sample of a cell of ``role`` reached through an activity for all subgoals: the same
+    stripes and border as that cell in the matrix."""
+    key, colour = role_key(role), role_colour(role)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="swatch-svg" data-role="{escape(key)}" width="30" '
+        f'height="16" aria-hidden="true">{cross_cutting_patterns([key], "legend-cross-cutting-")}'
+        f'<rect x="1" y="1" width="28" height="14" rx="3" fill="url(#legend-cross-cutting-{key})" '
+        f'stroke="{colour}" stroke-width="2"/></svg>'
     )
 
 
