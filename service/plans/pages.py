@@ -39,6 +39,7 @@ from nkc_kg.service.plans.pictures import (
     role_colour,
     role_key,
     strongest_role,
+    timeline_narrow_svg,
     timeline_svg,
 )
 from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
@@ -197,13 +198,14 @@ class PeoplePages:
         bars = [
             self._step_bar(step, lang, key=str(step.get("number", i + 1))) for i, step in enumerate(activity["steps"])
         ]
-        picture = timeline_svg(
-            bars,
-            title=f"{message('activity.timeline', lang)}: {message('activity', lang).lower()} {activity.get('number')}",
-            description=message("timeline.desc", lang),
-            undated=message("timeline.undated", lang),
-            label_width=60,
-        )
+        which = f"{message('activity', lang).lower()} {activity.get('number')}"
+        drawing = {
+            "title": f"{message('activity.timeline', lang)}: {which}",
+            "description": message("timeline.desc", lang),
+            "undated": message("timeline.undated", lang),
+        }
+        picture = timeline_svg(bars, label_width=60, **drawing)
+        picture_narrow = timeline_narrow_svg(bars, **drawing)
         plan = self._plan_summary(plan_id)
         return self.pages.render(
             request,
@@ -211,6 +213,7 @@ class PeoplePages:
             plan=plan,
             activity=activity,
             picture=picture,
+            picture_narrow=picture_narrow,
             versions=versions(activity, plan_id),
             parties=parties_with_steps(activity),
             mentions=unnamed_mentions(activity.get("initiatives") or [], activity.get("initiativeMentions") or []),
@@ -378,16 +381,17 @@ class PeoplePages:
             )
             for step in steps
         ]
-        picture = timeline_svg(
-            bars,
-            title=message("timeline.title", lang),
-            description=message("timeline.desc", lang),
-            undated=message("timeline.undated", lang),
-            label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]),
-            today=today,
-            today_label=message("timeline.today", lang),
-            window=(first, last),
-        )
+        drawing: dict[str, Any] = {
+            "title": message("timeline.title", lang),
+            "description": message("timeline.desc", lang),
+            "undated": message("timeline.undated", lang),
+            "today": today,
+            "today_label": message("timeline.today", lang),
+            "window": (first, last),
+        }
+        picture = timeline_svg(bars, label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]), **drawing)
+        # a phone gets the same steps drawn to fit its width (CSS shows one of the two)
+        picture_narrow = timeline_narrow_svg(bars, **drawing)
         shown = {str(s["plan"]) for s in steps}
         return self.pages.render(
             request,
@@ -396,6 +400,7 @@ class PeoplePages:
             steps=steps,
             bars=bars,
             picture=picture,
+            picture_narrow=picture_narrow,
             start=first.isoformat(),
             end=last.isoformat(),
             plan=plan,
