@@ -14,6 +14,7 @@ from nkc_kg.service.plans.pictures import (
     matrix_svg,
     parse_day,
     strongest_role,
+    timeline_narrow_svg,
     timeline_svg,
 )
 
@@ -104,3 +105,26 @@ def test_days_from_years_and_dates() -> None:
     assert parse_day("2025-06-30") == date(2025, 6, 30) and parse_day("2025-06-30T00:00:00") == date(2025, 6, 30)
     assert parse_day(None) is None and parse_day("later") is None
     assert strongest_role(["involved", "partner"]) == "partner" and strongest_role([]) is None
+
+
+def test_the_phone_timeline_scales_to_its_box_with_a_line_of_text_per_step() -> None:
+    bars = [
+        Bar("1.1", "Eerste stap met een lange tekst " * 4, date(2025, 1, 1), date(2025, 6, 30), "/s/1", who="IKNL"),
+        Bar("1.2", "Zonder termijn", None, None),
+    ]
+    svg = timeline_narrow_svg(
+        bars,
+        title="Tijdlijn",
+        description="Balken",
+        undated="geen termijn",
+        window=(date(2025, 1, 1), date(2026, 12, 31)),
+    )
+    root = ElementTree.fromstring(svg)
+    assert root.get("width") == "100%" and root.get("viewBox").startswith("0 0 340 ")
+    steps = [e for e in root.iter() if "step" in (e.get("class") or "").split()]
+    assert len(steps) == 2
+    first_line = steps[0].find(f"{SVG}text").text
+    assert first_line.startswith("1.1 Eerste stap") and len(first_line) <= 50 and first_line.endswith("…")
+    bar = steps[0].find(f"{SVG}rect")
+    assert 0 < float(bar.get("x")) < 10 and float(bar.get("width")) < 340 / 2  # half a year of two
+    assert {"Q1", "Q4"} <= {t.text for t in root.iter(f"{SVG}text")}  # eight quarters: room to name them
