@@ -45,6 +45,7 @@ ENTITY_ROOTS = (
     "mission",
     "concept",
     "date",
+    "progress",
 )
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*$")
 DESCRIBE = (QUERIES_DIR / "ld" / "describe.rq").read_text(encoding="utf-8")
