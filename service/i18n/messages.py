@@ -676,4 +676,7 @@ MESSAGES = {
     "progress.state.loopt": {"nl": "loopt", "en": "in progress"},
     "progress.state.over-tijd": {"nl": "over tijd", "en": "overdue"},
     "progress.state.niet-gemeld": {"nl": "niet gemeld", "en": "not reported"},
+    # -- pages2 helper: links to the progress page, labels in the page's language --
+    "home.progress": {"nl": "Voortgang van de plannen", "en": "Progress of the plans"},
+    "plan.progress": {"nl": "Voortgang van dit plan", "en": "Progress of this plan"},
 }

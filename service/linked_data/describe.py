@@ -11,7 +11,7 @@ import re
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.loaders.paths import QUERIES_DIR
 from nkc_kg.service.store.embedded import Store
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 RDF_MEDIA = {
     "text/turtle": "turtle",
@@ -45,6 +45,7 @@ ENTITY_ROOTS = (
     "mission",
     "concept",
     "date",
+    "progress",
 )
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*$")
 DESCRIBE = (QUERIES_DIR / "ld" / "describe.rq").read_text(encoding="utf-8")
@@ -133,3 +134,42 @@ def english_labels(store: Store, iris: Iris) -> dict[str, str]:
         if row.get("iri") is not None and row.get("label") is not None:
             labels.setdefault(str(row["iri"]), str(row["label"]))
     return labels
+
+
+SCHEME_NAMES = (QUERIES_DIR / "ld" / "scheme-names.rq").read_text(encoding="utf-8")
+
+
+def _in_language(labels: dict[str | None, str], lang: str) -> str | None:
+    if not labels:
+        return None
+    return labels.get(lang) or labels.get("nl") or labels.get(None) or next(iter(labels.values()))
+
+
+def scheme_name(store: Store, iris: Iris, scheme: str, ontology: Graph, lang: str) -> str | None:
+    """A concept scheme's label in ``lang``; for a scheme without one, the name of the class of its concepts
+    (from the ontology: "voortgangsstatus"), so its page and links never say just "scheme"."""
+    own: dict[str | None, str] = {}
+    classes: list[URIRef] = []
+    for row in store.select(iris.rebase(SCHEME_NAMES), {"scheme": URIRef(scheme)}).rows:
+        if row.get("label") is not None:
+            own.setdefault(getattr(row["label"], "language", None), str(row["label"]))
+        if isinstance(row.get("class"), URIRef):
+            classes.append(row["class"])
+    if own:
+        return _in_language(own, lang)
+    for cls in sorted(classes, key=str):
+        named = _in_language({getattr(o, "language", None): str(o) for o in ontology.objects(cls, RDFS.label)}, lang)
+        if named:
+            return named[:1].upper() + named[1:]
+    return None
+
+
+def unnamed_schemes(graph: Graph) -> list[str]:
+    """The concept schemes of a description (the entity itself, or the scheme its concepts are in) that the
+    description gives no label."""
+    schemes = set(graph.subjects(RDF.type, SKOS.ConceptScheme)) | set(graph.objects(None, SKOS.inScheme))
+    return sorted(
+        str(s)
+        for s in schemes
+        if isinstance(s, URIRef) and graph.value(s, RDFS.label) is None and graph.value(s, SKOS.prefLabel) is None
+    )

@@ -9,7 +9,7 @@ statements (IRIs, prefixed names, language tags) are kept apart for the "technis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from nkc_kg.loaders.iris import Iris
@@ -157,8 +157,12 @@ def generated_in(text: str, lang: str) -> str:
 class Describer:
     """Turns an entity's description into the plain data of its page, in one language."""
 
-    def __init__(self, graph: Graph, ontology: Graph, iris: Iris, lang: str) -> None:
+    def __init__(
+        self, graph: Graph, ontology: Graph, iris: Iris, lang: str, names: Mapping[str, str] | None = None
+    ) -> None:
         self.graph, self.ontology, self.iris, self.lang = graph, ontology, iris, lang
+        # names the description lacks, found elsewhere in the graph (a concept scheme's label)
+        self.names = names or {}
 
     def label_of(self, term: URIRef) -> str | None:
         found = self._label_of(term)
@@ -175,7 +179,7 @@ class Describer:
                     labels.setdefault(getattr(o, "language", None), str(o))
             if labels:
                 return labels.get(self.lang) or labels.get("nl") or labels.get(None) or next(iter(labels.values()))
-        return None
+        return self.names.get(str(term))
 
     def predicate_label(self, predicate: URIRef) -> str:
         known = PREDICATE_LABELS.get(str(predicate))
@@ -214,10 +218,17 @@ class Describer:
 
 
 def human_view(
-    iri: URIRef, graph: Graph, ontology: Graph, iris: Iris, lang: str, label_lookup: Callable[[str], str | None]
+    iri: URIRef,
+    graph: Graph,
+    ontology: Graph,
+    iris: Iris,
+    lang: str,
+    label_lookup: Callable[[str], str | None],
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
-    """The plain data of ``entity.html`` for ``iri``; ``label_lookup`` names the entities above it in its path."""
-    d = Describer(graph, ontology, iris, lang)
+    """The plain data of ``entity.html`` for ``iri``; ``label_lookup`` names the entities above it in its path,
+    ``names`` the terms the description has no label for (concept schemes)."""
+    d = Describer(graph, ontology, iris, lang, names)
     nkc = str(iris.nkc)
     texts: list[tuple[str, str]] = []
     facts: dict[str, Fact] = {}

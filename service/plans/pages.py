@@ -22,7 +22,7 @@ from nkc_kg.loaders.validation import ontology_graph
 from nkc_kg.service.graph.catalog import NamedQuery
 from nkc_kg.service.graph.plan_data import BadParameter, NotFound, PlanData, parse_date
 from nkc_kg.service.i18n.messages import message, role_label
-from nkc_kg.service.linked_data.describe import english_labels, label_of
+from nkc_kg.service.linked_data.describe import english_labels, label_of, scheme_name, unnamed_schemes
 from nkc_kg.service.linked_data.human import human_view
 from nkc_kg.service.linked_data.views import ontology_view
 from nkc_kg.service.plans.activity_view import parties_with_steps, unnamed_mentions, versions
@@ -37,6 +37,9 @@ from nkc_kg.service.plans.pictures import (
     matrix_svg,
     parse_day,
     role_colour,
+    role_key,
+    strongest_role,
+    timeline_narrow_svg,
     timeline_svg,
 )
 from nkc_kg.service.plans.search_hits import activity_shortcuts, present_hits
@@ -52,6 +55,13 @@ ACTIVITY_PATH = re.compile(r"plan/([^/]+)/activity/(\d+)")
 PARTY_PATH = re.compile(r"party/([^/]+)")
 
 
+def _has_english(entity: Mapping[str, Any]) -> bool:
+    labels = entity.get("labels")
+    if isinstance(labels, Mapping) and labels.get("en"):
+        return True
+    return any(entity.get(key) for key in ("labelEn", "label_en", "titleEn", "textEn"))
+
+
 class PeoplePages:
     """Renders every page for people from :class:`PlanData`; all methods block (call them in a worker thread)."""
 
@@ -59,15 +69,30 @@ class PeoplePages:
         self.data, self.iris = data, iris
         self.pages = pages
         self.pages.env.globals["colours"] = role_colour
+        # every template's label(entity, lang) gives an English page the graph's English label of the entity
+        self.pages.env.globals["label"] = self.label_in
         self._english: dict[str, str] | None = None
+
+    def english_names(self) -> dict[str, str]:
+        """The graph's English labels by IRI (one query, on first use)."""
+        if self._english is None:
+            self._english = english_labels(self.data.store, self.iris)
+        return self._english
+
+    def label_in(self, entity: Mapping[str, Any] | None, lang: str) -> str:
+        """:func:`label`, but an English page shows the graph's English label of an entity whose dict has none."""
+        if lang == "en" and isinstance(entity, Mapping) and entity.get("iri") and not _has_english(entity):
+            name = self.english_names().get(str(entity["iri"]))
+            if name:
+                return name
+        return label(entity, lang)
 
     def english(self, entities: Iterable[Any]) -> None:
         """Give each entity (and the parties inside it) its English label where the graph has one, in place."""
-        if self._english is None:
-            self._english = english_labels(self.data.store, self.iris)
+        names = self.english_names()
         for entity in entities:
             if isinstance(entity, dict):
-                name = self._english.get(str(entity.get("iri")))
+                name = names.get(str(entity.get("iri")))
                 if name and not entity.get("labelEn"):
                     entity["labelEn"] = name
                 for key in ("lead", "parties", "involved"):
@@ -96,13 +121,20 @@ class PeoplePages:
     def generic_page(self, request: Request, iri: URIRef, graph: Graph) -> Response:
         """Entities without a page of their own: their statements, in the same layout."""
         lang = page_language(request)
+        ontology = ontology_graph(self.iris.base)
+        names = {
+            scheme: name
+            for scheme in unnamed_schemes(graph)
+            if (name := scheme_name(self.data.store, self.iris, scheme, ontology, lang))
+        }
         view = human_view(
             iri,
             graph,
-            ontology_graph(self.iris.base),
+            ontology,
             self.iris,
             lang,
             lambda above: label_of(self.data.store, self.iris, above, lang),
+            names,
         )
         return self.pages.render(request, "entity.html", **view)
 
@@ -166,13 +198,14 @@ class PeoplePages:
         bars = [
             self._step_bar(step, lang, key=str(step.get("number", i + 1))) for i, step in enumerate(activity["steps"])
         ]
-        picture = timeline_svg(
-            bars,
-            title=f"{message('activity.timeline', lang)}: {message('activity', lang).lower()} {activity.get('number')}",
-            description=message("timeline.desc", lang),
-            undated=message("timeline.undated", lang),
-            label_width=60,
-        )
+        which = f"{message('activity', lang).lower()} {activity.get('number')}"
+        drawing = {
+            "title": f"{message('activity.timeline', lang)}: {which}",
+            "description": message("timeline.desc", lang),
+            "undated": message("timeline.undated", lang),
+        }
+        picture = timeline_svg(bars, label_width=60, **drawing)
+        picture_narrow = timeline_narrow_svg(bars, **drawing)
         plan = self._plan_summary(plan_id)
         return self.pages.render(
             request,
@@ -180,6 +213,7 @@ class PeoplePages:
             plan=plan,
             activity=activity,
             picture=picture,
+            picture_narrow=picture_narrow,
             versions=versions(activity, plan_id),
             parties=parties_with_steps(activity),
             mentions=unnamed_mentions(activity.get("initiatives") or [], activity.get("initiativeMentions") or []),
@@ -231,7 +265,7 @@ class PeoplePages:
         results = self.data.search(query)["results"] if query.strip() else []
         plans = self._plans()
         hits = present_hits(
-            results, plans, lang, lambda hit: label(hit, lang), lambda kind: self._class_label(kind, lang)
+            results, plans, lang, lambda hit: self.label_in(hit, lang), lambda kind: self._class_label(kind, lang)
         )
         shortcuts = activity_shortcuts(
             query, plans, lambda plan_id: [a["number"] for a in self.data.plan(plan_id)["activities"]]
@@ -311,7 +345,10 @@ class PeoplePages:
             cells=cells,
             faded=faded,
             roles=used_roles,
-            cross_cutting=cross_cutting_swatch(role_colour("lead")) if faded else None,
+            cross_cutting=[
+                cross_cutting_swatch(role)
+                for role in ordered_roles({role_key(strongest_role(cells[k])) for k in faded})
+            ],
         )
 
     def timeline_page(
@@ -344,16 +381,17 @@ class PeoplePages:
             )
             for step in steps
         ]
-        picture = timeline_svg(
-            bars,
-            title=message("timeline.title", lang),
-            description=message("timeline.desc", lang),
-            undated=message("timeline.undated", lang),
-            label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]),
-            today=today,
-            today_label=message("timeline.today", lang),
-            window=(first, last),
-        )
+        drawing: dict[str, Any] = {
+            "title": message("timeline.title", lang),
+            "description": message("timeline.desc", lang),
+            "undated": message("timeline.undated", lang),
+            "today": today,
+            "today_label": message("timeline.today", lang),
+            "window": (first, last),
+        }
+        picture = timeline_svg(bars, label_width=max([60, *(7 * len(b.key) + 16 for b in bars)]), **drawing)
+        # a phone gets the same steps drawn to fit its width (CSS shows one of the two)
+        picture_narrow = timeline_narrow_svg(bars, **drawing)
         shown = {str(s["plan"]) for s in steps}
         return self.pages.render(
             request,
@@ -362,6 +400,7 @@ class PeoplePages:
             steps=steps,
             bars=bars,
             picture=picture,
+            picture_narrow=picture_narrow,
             start=first.isoformat(),
             end=last.isoformat(),
             plan=plan,

@@ -99,7 +99,7 @@ def matrix_svg(
         f'viewBox="0 0 {width} {height}" aria-labelledby="matrix-title matrix-desc" '
         f'font-family="{FONT}" font-size="13">',
         f'<title id="matrix-title">{escape(title)}</title><desc id="matrix-desc">{escape(description)}</desc>',
-        CROSS_CUTTING_PATTERN,
+        cross_cutting_patterns(sorted({role_key(strongest_role(cells.get(k, ()))) for k in faded})),
     ]
     for j, col in enumerate(columns):
         x = label_width + j * cell_w + cell_w / 2
@@ -126,19 +126,14 @@ def matrix_svg(
             tip = f"{row.label} — {col.label}: {', '.join(role_name(r) for r in roles)}" + (
                 f" ({note})" if note else ""
             )
+            # through an activity serving every subgoal: stripes in the role's colour inside a border of it
+            fill = f"url(#{CROSS_CUTTING_ID}{role_key(main)})" if note else role_colour(main)
             rect = (
                 f'<rect class="cell{" faded" if note else ""}" data-party="{escape(row.label)}" '
                 f'data-subgoal="{escape(col.key)}" data-role="{escape(main or "")}" x="{x + 3}" y="{y + 3}" '
-                f'width="{cell_w - 6}" height="{cell_h - 6}" rx="3" fill="{role_colour(main)}"'
-                f' stroke="{role_colour(main)}"><title>{escape(tip)}</title></rect>'
+                f'width="{cell_w - 6}" height="{cell_h - 6}" rx="3" fill="{fill}"'
+                f' stroke="{role_colour(main)}" stroke-width="{2 if note else 1}"><title>{escape(tip)}</title></rect>'
             )
-            if note:
-                # through an activity serving every subgoal: the role's colour, striped white (not faded)
-                rect += (
-                    f'<rect x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" rx="3" '
-                    f'fill="url(#cross-cutting)" pointer-events="none"/>'
-                )
-                rect = f"<g>{rect}</g>"
             out.append(_link(cell_url(row.key, col.key) if cell_url else col.url, rect, tip))
     grid_x = label_width
     out.append(f'<line x1="{grid_x}" y1="{head_h}" x2="{grid_x}" y2="{head_h + cell_h * len(rows)}" stroke="#d8dde3"/>')
@@ -146,20 +141,38 @@ def matrix_svg(
     return "".join(out)
 
 
-CROSS_CUTTING_PATTERN = (
-    '<defs><pattern id="cross-cutting" width="8" height="8" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="3" height="8" fill="#fff"/></pattern></defs>'
-)
+CROSS_CUTTING_ID = "cross-cutting-"
 
 
-def cross_cutting_swatch(colour: str) -> str:
-    """The legend's sample of a cell reached through an activity for all subgoals (same stripes as the matrix)."""
+def role_key(role: str | None) -> str:
+    """The role's part of a pattern id ("other" for a role without a colour of its own)."""
+    return role if role in ROLE_COLOURS else "other"
+
+
+def _stripes(pattern_id: str, colour: str) -> str:
+    # half the width in the role's colour, half white: the colour stays the role's, the stripes say "cross-cutting"
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" class="swatch-svg" width="30" height="16" aria-hidden="true">'
-        '<defs><pattern id="legend-cross-cutting" width="8" height="8" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="3" height="8" fill="#fff"/></pattern></defs>'
-        f'<rect x="1" y="1" width="28" height="14" rx="3" fill="{colour}" stroke="{colour}"/>'
-        '<rect x="1" y="1" width="28" height="14" rx="3" fill="url(#legend-cross-cutting)"/></svg>'
+        f'<pattern id="{pattern_id}" width="8" height="8" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/>'
+        f'<rect width="4" height="8" fill="{colour}"/></pattern>'
+    )
+
+
+def cross_cutting_patterns(roles: Sequence[str], prefix: str = CROSS_CUTTING_ID) -> str:
+    """One striped pattern per role (``prefix`` + role key), in that role's colour."""
+    inner = "".join(_stripes(f"{prefix}{role}", ROLE_COLOURS.get(role, OTHER_COLOUR)) for role in roles)
+    return f"<defs>{inner}</defs>" if inner else ""
+
+
+def cross_cutting_swatch(role: str) -> str:
+    """The legend's sample of a cell of ``role`` reached through an activity for all subgoals: the same
+    stripes and border as that cell in the matrix."""
+    key, colour = role_key(role), role_colour(role)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="swatch-svg" data-role="{escape(key)}" width="30" '
+        f'height="16" aria-hidden="true">{cross_cutting_patterns([key], "legend-cross-cutting-")}'
+        f'<rect x="1" y="1" width="28" height="14" rx="3" fill="url(#legend-cross-cutting-{key})" '
+        f'stroke="{colour}" stroke-width="2"/></svg>'
     )
 
 
@@ -192,12 +205,7 @@ def timeline_svg(
 
     Each bar carries its step's text and who leads it, in its plan's colour; ``today`` draws a line.
     """
-    dated = [b for b in bars if b.start and b.end]
-    first = min((b.start for b in dated if b.start), default=today or date.today())
-    last = max((b.end for b in dated if b.end), default=first)
-    lo, hi = date(first.year, 1, 1), date(last.year, 12, 31)
-    if window:  # the chosen period, from the start of its first quarter
-        lo, hi = date(window[0].year, (window[0].month - 1) // 3 * 3 + 1, 1), max(window[1], window[0])
+    lo, hi = _period(bars, today, window)
     span = max((hi - lo).days, 1)
     row_h, head_h = 34, 36
     width, height = label_width + chart_width + 20, head_h + row_h * len(bars) + 10
@@ -258,6 +266,96 @@ def timeline_svg(
             f'<g class="today"><line x1="{x}" y1="{head_h - 30}" x2="{x}" y2="{height - 6}" stroke="{TODAY_COLOUR}" '
             f'stroke-width="2" stroke-dasharray="5 3"/><text x="{x + 4}" y="{head_h - 28}" fill="{TODAY_COLOUR}" '
             f'font-size="11" font-weight="600">{escape(today_label)}</text></g>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _period(bars: Sequence[Bar], today: date | None, window: tuple[date, date] | None) -> tuple[date, date]:
+    """The days a timeline shows: the chosen window from the start of its first quarter, else whole years."""
+    if window:
+        return date(window[0].year, (window[0].month - 1) // 3 * 3 + 1, 1), max(window[1], window[0])
+    dated = [b for b in bars if b.start and b.end]
+    first = min((b.start for b in dated if b.start), default=today or date.today())
+    last = max((b.end for b in dated if b.end), default=first)
+    return date(first.year, 1, 1), date(last.year, 12, 31)
+
+
+def _narrow_step(bar: Bar, y: int, x_of: Callable[[date], float], pad: int, undated: str) -> str:
+    """One step of the phone's timeline: a line of text (number, text, lead) above its bar."""
+    tip = f"{bar.key} {bar.label}" + (f" ({bar.detail})" if bar.detail else "") + (f" — {bar.who}" if bar.who else "")
+    line = _clip(f"{bar.key} {bar.label}" + (f" — {bar.who}" if bar.who else ""), 50)
+    text = f'<text x="{pad}" y="{y + 13}" fill="#1b1f24" font-size="11.5">{escape(line)}</text>'
+    if bar.start and bar.end:
+        x0, x1 = x_of(bar.start), x_of(bar.end)
+        mark = f'<rect x="{x0}" y="{y + 19}" width="{max(x1 - x0, 4)}" height="12" rx="3" fill="{bar.colour}"/>'
+        inner = f'<g class="step" data-step="{escape(bar.key)}"><title>{escape(tip)}</title>{text}{mark}</g>'
+    else:
+        mark = (
+            f'<rect x="{pad}" y="{y + 19}" width="14" height="12" rx="3" fill="none" stroke="{bar.colour}" '
+            f'stroke-dasharray="3 2"/><text x="{pad + 20}" y="{y + 30}" fill="#555d66" font-style="italic" '
+            f'font-size="11">{escape(undated)}</text>'
+        )
+        inner = (
+            f'<g class="step undated" data-step="{escape(bar.key)}"><title>{escape(tip)} — {escape(undated)}</title>'
+            f"{text}{mark}</g>"
+        )
+    return _link(bar.url, inner, tip)
+
+
+def timeline_narrow_svg(
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    description: str,
+    undated: str,
+    today: date | None = None,
+    today_label: str = "",
+    window: tuple[date, date] | None = None,
+    width: int = 340,
+) -> str:
+    """The timeline for a phone: as wide as the screen (the SVG scales to its box), each step a line of text
+    (its number, text and lead) above its bar, so nothing needs sideways scrolling. Quarters are named only
+    when there is room for them; years always are."""
+    lo, hi = _period(bars, today, window)
+    span = max((hi - lo).days, 1)
+    pad, row_h, head_h = 4, 40, 34
+    chart = width - 2 * pad
+    height = head_h + row_h * len(bars) + 20  # the last line names the "today" line
+
+    def x_of(day: date) -> float:
+        return round(pad + chart * (min(max(day, lo), hi) - lo).days / span, 1)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-phone" role="group" width="100%" '
+        f'viewBox="0 0 {width} {height}" aria-labelledby="timeline-phone-title timeline-phone-desc" '
+        f'font-family="{FONT}" font-size="12">',
+        f'<title id="timeline-phone-title">{escape(title)}</title>'
+        f'<desc id="timeline-phone-desc">{escape(description)}</desc>',
+    ]
+    for year in range(lo.year, hi.year + 1):
+        for quarter in range(4):
+            day = date(year, 1 + 3 * quarter, 1)
+            if not lo <= day <= hi:
+                continue
+            x = x_of(day)
+            out.append(
+                f'<line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 4}" '
+                f'stroke="{"#8a939c" if quarter == 0 else "#e3e7eb"}"/>'
+            )
+            if (quarter == 0 or day == lo) and x < width - 30:
+                out.append(f'<text x="{x + 3}" y="{head_h - 20}" font-weight="600" fill="#1b1f24">{year}</text>')
+            if chart * 91 / span >= 24:  # room to name the quarter
+                out.append(f'<text x="{x + 3}" y="{head_h - 8}" fill="#555d66" font-size="10">Q{quarter + 1}</text>')
+    out.extend(_narrow_step(bar, head_h + i * row_h, x_of, pad, undated) for i, bar in enumerate(bars))
+    if today and lo <= today <= hi:
+        x = x_of(today)
+        end = x > width / 2  # the word on the side with room
+        out.append(
+            f'<g class="today"><line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 4}" stroke="{TODAY_COLOUR}" '
+            f'stroke-width="2" stroke-dasharray="5 3"/><text x="{x - 3 if end else x + 3}" y="{height - 6}" '
+            f'text-anchor="{"end" if end else "start"}" fill="{TODAY_COLOUR}" font-size="10" font-weight="600">'
+            f"{escape(today_label)}</text></g>"
         )
     out.append("</svg>")
     return "".join(out)

@@ -39,6 +39,8 @@ MAIN_PAGES = [
     "/party/nfk",
     "/matrix",
     "/timeline",
+    f"/voortgang?plan={PLAN}",
+    f"/voortgang/rapport?plan={PLAN}",
     "/diff",
     "/search?q=nfk",
     "/vragen",
