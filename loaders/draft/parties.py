@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from nkc_kg.loaders.curated import records as r
+from nkc_kg.loaders.curated.progress import ProgressFile
+from nkc_kg.loaders.curated.reader import CuratedRecord
 from nkc_kg.loaders.names import fold
 
 SEPARATOR = re.compile(r"(\s*,\s*|\s+&\s+|\s+en\s+|\s*/\s*|\s*\|\s*|\s+met\s+|\s+of\s+|\s+namens\s+|\s*;\s*)")
@@ -49,12 +51,14 @@ class NameIndex:
     people: frozenset[str]  # ids of parties of type person
 
     @classmethod
-    def from_records(cls, records: Iterable[r.PlanFile | r.DocumentFile | r.ReferenceFile]) -> NameIndex:
+    def from_records(cls, records: Iterable[CuratedRecord]) -> NameIndex:
         parties: dict[str, set[str]] = {}
         initiatives: dict[str, set[str]] = {}
         labels: dict[str, str] = {}
         people: set[str] = set()
         for rec in records:
+            if isinstance(rec, ProgressFile):  # a progress report names parties by id only
+                continue
             for party in rec.parties:
                 labels[party.id] = party.label
                 if party.type == "person":

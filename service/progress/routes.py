@@ -55,7 +55,10 @@ async def progress(
     plan: Annotated[str, Path(description="plan id", examples=["zeldzame-kankers-2025"])],
     service: ServiceDep,
     provenance: ProvenanceDep,
-    at: Annotated[str | None, Query(description="the date, YYYY-MM-DD (default: today)", max_length=40)] = None,
+    at: Annotated[
+        str | None,
+        Query(description="the date, YYYY-MM-DD (default: today)", max_length=40, examples=["2025-12-31"]),
+    ] = None,
 ) -> dict[str, Any]:
     day = checked_day(at)
     key = checked_key("plan", plan)

@@ -396,8 +396,9 @@ def test_openapi_documents_models_parameters_and_errors(client: TestClient) -> N
     spec = client.get("/openapi.json").json()
     paths = {p: ops["get"] for p, ops in spec["paths"].items() if p.startswith("/api/") and "get" in ops}
     ours = [p for p in paths if not p.startswith(("/api/queries", "/api/questions"))]
-    # the 12 resource routes, /api/diff, /api/plans/{plan}/completeness and the 2 of the releases
-    assert len(ours) == 16
+    # the 12 resource routes, /api/diff, /api/plans/{plan}/completeness, /api/plans/{plan}/progress and the
+    # 2 of the releases
+    assert len(ours) == 17
     for path in ours:
         op = paths[path]
         schema = op["responses"]["200"]["content"]["application/json"]["schema"]
