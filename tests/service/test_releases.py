@@ -41,12 +41,15 @@ FIRST, SECOND = "1.0.0", "1.1.0"
 ZK_ACTIVITIES = "zeldzame-kankers-2025-activiteiten.yaml"
 LATE_EFFECTS = "late-gevolgen-2025.yaml"
 # Two steps of two plans (so two named graphs) whose timeframe now reaches into Q4 2025. No expected
-# answer mentions them, so the gate passes, and steps-in-quarter (example: Q4 2025) gains two rows.
+# answer mentions them, so the gate passes, and steps-in-quarter (example: Q4 2025) gains two rows. The
+# rare-cancer step (activity 1, step 4) keeps its end in 2026: moving a step that ends by Q3 2025 would
+# change the overdue steps of 31 December 2025, which the progress questions' expected answers name.
+ZK_STEP_TEXT = "in kaart te brengen welke zeldzame vormen van kanker nog onvoldoende belegd zijn"
 LATER_STEPS = {
     ZK_ACTIVITIES: [
         (
-            '        timeframe: "Q3 2025"\n        lead: [drcp, iknl, kwf, nfk, public-affairs',
-            '        timeframe: "Q3 t/m Q4 2025"\n        lead: [drcp, iknl, kwf, nfk, public-affairs',
+            f'{ZK_STEP_TEXT}"\n        timeframe: "2026"',
+            f'{ZK_STEP_TEXT}"\n        timeframe: "Q4 2025 t/m 2026"',
         )
     ],
     LATE_EFFECTS: [
@@ -159,7 +162,8 @@ def published(tmp_path_factory: pytest.TempPathFactory, cli, start_server, store
     steps = [
         str(row["step"])
         for text in (
-            "Plannen van overleggen met het team en de public affairs specialist van het NKC om de vraag scherp te krijgen",
+            "Mogelijk organiseren van een of enkele bijeenkomsten met multidisciplinaire werkgroepen en netwerken om de "
+            f"belegging van zeldzame vormen van kanker te bespreken en {ZK_STEP_TEXT}",
             "In afwachting van VWS, ZIN en ZE&GG over wie de opdracht krijgt om dit multidisciplinaire eerstelijnszorg "
             "aanbod te ontwikkelen met bijbehorende tijdlijn",
         )
@@ -333,7 +337,7 @@ def test_a_live_server_switches_atomically_while_a_client_keeps_asking(published
         v: csv_table(read_release(folder, v).file("queries/steps-in-quarter.csv").read_text()) for v in (FIRST, SECOND)
     }
     assert len(named[SECOND][1]) == len(named[FIRST][1]) + 2
-    labels = {FIRST: ("Q3 2025", "Q1 2025"), SECOND: ("Q3 t/m Q4 2025", "Q4 2025")}
+    labels = {FIRST: ("2026", "Q1 2025"), SECOND: ("Q4 2025 t/m 2026", "Q4 2025")}
     seen = []
     for kind, answer in hammer.answers:
         if kind == "named":
@@ -520,14 +524,14 @@ def test_the_diff_of_a_named_query_between_two_releases(site: TestClient, publis
     added = {(row["plan"], row["activity"], row["step"], row["timeframe"]) for row in diff["added"]}
     late_effects_step = next(s for s in published.steps if "late-gevolgen" in s).split("/")
     assert added == {
-        ("zeldzame-kankers-2025", "2", "2", "Q3 t/m Q4 2025"),
+        ("zeldzame-kankers-2025", "1", "4", "Q4 2025 t/m 2026"),
         ("late-gevolgen-2025", late_effects_step[-3], late_effects_step[-1], "Q4 2025"),
     }
     everything = site.get(f"/api/releases/{FIRST}/diff/{SECOND}").json()
-    assert set(everything["changed"]) == {"steps-in-quarter", "steps-in-window", "party-leads"}
+    # progress-party (example: IKNL) lists IKNL's open steps with their timeframes, the late-effects one among them
+    assert set(everything["changed"]) == {"steps-in-quarter", "steps-in-window", "party-leads", "progress-party"}
     leads = next(q for q in everything["queries"] if q["query"] == "party-leads")
     assert {(r["activity"], r["step"], r["timeframe"]) for r in leads["removed"]} == {
-        ("2", "2", "Q3 2025"),
         (late_effects_step[-3], late_effects_step[-1], "Q1 2025"),
     }
     back = site.get(f"/api/releases/{SECOND}/diff/{FIRST}", params={"query": "steps-in-quarter"}).json()
@@ -554,6 +558,7 @@ def test_release_diff_on_the_command_line(published: Published, cli) -> None:  #
         "steps-in-quarter",
         "steps-in-window",
         "party-leads",
+        "progress-party",
     }
     listing = cli("releases", "--releases", str(published.folder))
     assert listing.stdout.splitlines()[0].startswith(f"* {SECOND}")
@@ -611,7 +616,7 @@ def test_load_release_switches_a_remote_store_atomically(  # type: ignore[no-unt
         reader.close()
     assert second.returncode == 0, second.stdout + second.stderr
     assert f"release {SECOND} switched in at {endpoint} (was {FIRST}), {mode}" in second.stdout
-    old, new = tuple(sorted(("Q3 2025", "Q1 2025"))), tuple(sorted(("Q3 t/m Q4 2025", "Q4 2025")))
+    old, new = tuple(sorted(("2026", "Q1 2025"))), tuple(sorted(("Q4 2025 t/m 2026", "Q4 2025")))
     assert [a for a in seen if a not in (old, new)] == []  # no error, no mix of the two
     assert seen[0] == old and seen[-1] == new and old not in seen[seen.index(new) :]
     # the store holds the new release's graphs, its record, and no staging graph
