@@ -246,7 +246,7 @@ def human_view(
         if name == str(PROV.qualifiedAssociation):
             continue  # said as "roles" below
         fact = facts.setdefault(name, Fact(d.predicate_label(predicate)))
-        fact.values.extend(sorted((d.value(v) for v in values), key=lambda v: v.text.casefold()))
+        fact.values.extend(sorted((d.value(v) for v in values), key=lambda v: (v.text.casefold(), *_tie(v))))
     sentence = association_sentence(iri, graph, d)
     kind = d.kind(iri)
     own = d.label_of(iri)
@@ -319,8 +319,7 @@ def association_sentence(iri: URIRef, graph: Graph, d: Describer) -> tuple[Value
 
 def _derived(iri: URIRef, graph: Graph, d: Describer) -> list[Value]:
     """What the graph took from this place in a source (a slide, a section): the source's text as facts."""
-    found = [d.value(s) for s in graph.subjects(PROV.wasDerivedFrom, iri)]
-    return sorted(found, key=lambda v: _natural(v.text))
+    return _listed(d.value(s) for s in graph.subjects(PROV.wasDerivedFrom, iri))
 
 
 def _incoming(iri: URIRef, graph: Graph, d: Describer) -> list[Fact]:
@@ -332,9 +331,22 @@ def _incoming(iri: URIRef, graph: Graph, d: Describer) -> list[Fact]:
         fact = grouped.setdefault(str(predicate), Fact(d.predicate_label(predicate)))
         fact.values.append(d.value(subject))
     for fact in grouped.values():
-        unique = {v.href or v.text: v for v in fact.values}
-        fact.values = sorted(unique.values(), key=lambda v: _natural(v.text))
+        fact.values = _listed(fact.values)
     return sorted(grouped.values(), key=lambda f: f.label)
+
+
+def _listed(values: Iterable[Value]) -> list[Value]:
+    """Values in one order on every store (by text, then link, then IRI), each link shown once: the
+    mentions of initiatives in one activity all link to its #initiatives, and an initiative and its
+    mention may share a name, so only an entry with the same text and the same link is a repeat."""
+    shown: dict[tuple[str, str | None], Value] = {}
+    for value in sorted(values, key=lambda v: (_natural(v.text), *_tie(v))):
+        shown.setdefault((value.text, value.href), value)
+    return list(shown.values())
+
+
+def _tie(value: Value) -> tuple[str, str, str, str]:
+    return (value.text, value.href or "", value.iri or "", value.lang or "")
 
 
 def _technical(iri: URIRef, graph: Graph) -> list[tuple[str, str, str | None, str | None]]:

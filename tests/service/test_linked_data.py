@@ -64,3 +64,16 @@ def test_hostile_paths_are_refused(client: TestClient, path: str) -> None:
 
 def test_unacceptable_media_type_is_406(client: TestClient) -> None:
     assert client.get("/party/iknl", headers={"accept": "image/png"}).status_code == 406
+
+
+def test_a_source_documents_page_lists_every_entry_once_in_one_order(client: TestClient) -> None:
+    """The mentions of initiatives in one activity all link to its #initiatives: each is listed (they
+    were merged by their link, the store's order choosing which one showed), an initiative and its
+    mention of the same name both, and a second call lists them alike."""
+    pages = [client.get("/doc/actieplan-late-gevolgen-2025", headers={"accept": "text/html"}) for _ in range(2)]
+    assert pages[0].status_code == 200 and pages[0].text == pages[1].text
+    html = pages[0].text
+    mentions = "/plan/late-gevolgen-2025/activity/3#initiatives"
+    for name in ("Buddyhuis in het ziekenhuis", "Meet &amp; Match", "Oncologiezorgnetwerken"):
+        assert html.count(f'<a href="{mentions}">{name}</a>') == 1, name
+    assert html.count('<a href="/initiative/buddyhuis-in-het-ziekenhuis">Buddyhuis in het ziekenhuis</a>') == 1
