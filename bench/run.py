@@ -65,8 +65,10 @@ def parties_sparql() -> str:
     plan = f"<https://w3id.org/nkc-kg/plan/{PLAN}>"
     # constants in the pattern itself (a VALUES block would be the slow binding path on pyoxigraph)
     head = head.replace("?plan ?subgoal", f"({plan} AS ?plan) ({SUBGOAL} AS ?subgoal)", 1)
-    body = re.sub(r"\?subgoal\b", str(SUBGOAL), re.sub(r"\?plan\b", plan, body))
-    return head + where + body
+    # the pattern only: ORDER BY keeps ?plan and ?subgoal, the constants the SELECT now names
+    pattern, order, ordering = body.partition("ORDER BY")
+    pattern = re.sub(r"\?subgoal\b", str(SUBGOAL), re.sub(r"\?plan\b", plan, pattern))
+    return head + where + pattern + order + ordering
 
 
 def parties_sparql_values() -> str:
