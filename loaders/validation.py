@@ -22,6 +22,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 ENGINES = ("oxigraph", "pyshacl")
+SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 DEFAULT_ENGINE = "oxigraph"
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 SEVERITY_NL = {"violation": "FOUT", "warning": "WAARSCHUWING", "info": "INFO"}
@@ -200,24 +201,35 @@ def read_report(
                 message_nl=nl_msg,
                 message_en=en_msg,
                 shape=str(shape) if isinstance(shape, URIRef) else None,
-                # a recorded source issue is best fixed (or read) where it is written
-                location=(locations.get(value) if path is None and value in locations else None)
-                or locations.get(focus),  # type: ignore[arg-type]
+                location=result_location(locations, focus, value, has_path=path is not None),  # type: ignore[arg-type]
                 value=str(value) if value is not None else None,
                 group=group_of(str(focus), base),
             )
         )
-    order = {"violation": 0, "warning": 1, "info": 2}
-    results.sort(
-        key=lambda r: (
-            order[r.severity],
-            r.location.file if r.location else "~",
-            (r.location.sheet or "") if r.location else "",
-            r.location.line if r.location else 0,
-            r.focus,
-        )
-    )
+    results.sort(key=report_order)
     return results
+
+
+def result_location(
+    locations: dict[Node, Location], focus: Node, value: Node | None, has_path: bool
+) -> Location | None:
+    """Where a result is fixed: a recorded source issue (no path, its value a located node) is best fixed (or
+    read) where it is written; any other result where its focus node is."""
+    if not has_path and value is not None and value in locations:
+        return locations[value]
+    return locations.get(focus)
+
+
+def report_order(result: ValidationResult) -> tuple[int, str, str, int, str]:
+    """The order of a report's results, the same for both engines: severity, then file, sheet, line, focus."""
+    location = result.location
+    return (
+        SEVERITY_ORDER[result.severity],
+        location.file if location else "~",
+        (location.sheet or "") if location else "",
+        location.line if location else 0,
+        result.focus,
+    )
 
 
 def validate_build(build: BuildResult, iris: Iris, engine: str = DEFAULT_ENGINE) -> Report:
@@ -296,18 +308,7 @@ def validate_paths(
         from nkc_kg.loaders.shacl import run
 
         return run.validate_paths(paths, curated_data_paths(data_dir), iris, cache)  # type: ignore[arg-type]
-    yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
-    rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
-    workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
-    unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths and p not in workbooks]
-    report = Report(
-        errors=[
-            CurationError(
-                Location(str(p), 1), "unsupported file type (use .xlsx, .yaml, .ttl, .jsonld, .nt, .rdf or .trig)"
-            )
-            for p in unknown
-        ]
-    )
+    yaml_paths, rdf_paths, workbooks, report = paths_by_kind(paths)
     curated = curated_data_paths(data_dir, yaml_paths)
     for workbook in workbooks:
         sub = validate_workbook(workbook, curated, iris, engine=engine)
@@ -386,3 +387,18 @@ def format_report(report: Report, lang: str = "nl") -> str:
         f"/ {'conforms' if report.conforms else 'does not conform'}: {v} violation(s), {w} warning(s), {i} info"
     )
     return "\n".join(lines)
+
+
+def paths_by_kind(paths: list[Path]) -> tuple[list[Path], list[Path], list[Path], Report]:
+    """The files to validate as curated YAML, RDF and workbooks, and a report of the ones of no known kind."""
+    yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
+    rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
+    workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
+    unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths and p not in workbooks]
+    unsupported = "unsupported file type (use .xlsx, .yaml, .ttl, .jsonld, .nt, .rdf or .trig)"
+    return (
+        yaml_paths,
+        rdf_paths,
+        workbooks,
+        Report(errors=[CurationError(Location(str(p), 1), unsupported) for p in unknown]),
+    )

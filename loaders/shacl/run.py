@@ -21,11 +21,17 @@ from nkc_kg.loaders.shacl.cache import Cache, digest, memory_cache
 from nkc_kg.loaders.shacl.engine import Engine, Finding
 from nkc_kg.loaders.shacl.shapes import Shapes, compile_shapes
 from nkc_kg.loaders.shacl.terms import ntriples, to_rdflib
-from nkc_kg.loaders.validation import RDF_SUFFIXES, Report, ValidationResult, turtle_locations
+from nkc_kg.loaders.validation import (
+    RDF_SUFFIXES,
+    Report,
+    ValidationResult,
+    paths_by_kind,
+    report_order,
+    result_location,
+    turtle_locations,
+)
 from rdflib import Graph
 from rdflib.term import Node
-
-SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 
 
 def _files_digest(folder: Path) -> list[bytes]:
@@ -85,22 +91,12 @@ def results(
                 message_nl=f.message_nl,
                 message_en=f.message_en,
                 shape=f.shape if "|" not in f.shape else None,
-                # a recorded source issue is best fixed (or read) where it is written
-                location=(locations.get(value) if f.path is None and value in locations else None)
-                or locations.get(focus),
+                location=result_location(locations, focus, value, has_path=f.path is not None),
                 value=str(value) if value is not None else None,
                 group=group_of(str(focus), base),
             )
         )
-    out.sort(
-        key=lambda r: (
-            SEVERITY_ORDER[r.severity],
-            r.location.file if r.location else "~",
-            (r.location.sheet or "") if r.location else "",
-            r.location.line if r.location else 0,
-            r.focus,
-        )
-    )
+    out.sort(key=report_order)
     return out
 
 
@@ -133,18 +129,7 @@ def validate_rdf(path: Path, context: incremental.IncrementalBuild, iris: Iris, 
 def validate_paths(paths: list[Path], data_paths: list[Path], iris: Iris, cache: Cache | None = None) -> Report:
     """`loaders.validation.validate_paths` with this engine and the incremental build."""
     cache = cache or memory_cache()
-    yaml_paths = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
-    rdf_paths = [p for p in paths if p.suffix.lower() in RDF_SUFFIXES]
-    workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
-    unknown = [p for p in paths if p not in yaml_paths and p not in rdf_paths and p not in workbooks]
-    report = Report(
-        errors=[
-            CurationError(
-                Location(str(p), 1), "unsupported file type (use .xlsx, .yaml, .ttl, .jsonld, .nt, .rdf or .trig)"
-            )
-            for p in unknown
-        ]
-    )
+    yaml_paths, rdf_paths, workbooks, report = paths_by_kind(paths)
     replaced = {p.name for p in yaml_paths}
     curated = [p for p in data_paths if p.name not in replaced] + yaml_paths
     for workbook in workbooks:
