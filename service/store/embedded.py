@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
+from nkc_kg.loaders.shacl.terms import to_ox  # the one rdflib → pyoxigraph term conversion
 from nkc_kg.service.store.formats import (
     DUMP_FORMATS,
     GRAPH_FORMATS,
@@ -25,7 +26,6 @@ from nkc_kg.service.store.formats import (
     serialise_answer,
     serialise_dump,
     solution_rows,
-    to_ox,
 )
 from nkc_kg.service.store.sandbox import run_confined
 from nkc_kg.service.store.values import Binding, with_values

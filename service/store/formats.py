@@ -43,22 +43,6 @@ DUMP_FORMATS = {
     "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json"),
 }
 
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-def to_ox(term: Node) -> OxTerm:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot bind {term!r}")
-
 
 def from_ox(term: object) -> Node:
     if isinstance(term, ox.NamedNode):

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from nkc_kg.service.store.formats import OxTerm, TermCache
+from nkc_kg.loaders.shacl.terms import OxTerm
+from nkc_kg.service.store.formats import TermCache
 from rdflib.term import Node
 
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
