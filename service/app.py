@@ -49,6 +49,7 @@ from nkc_kg.service.store.embedded import EmbeddedStore
 from nkc_kg.service.store.pool import QueryPool
 from nkc_kg.service.validate import pages as validate_pages
 from nkc_kg.service.validate import routes as validate_routes
+from nkc_kg.service.validate.bounded import start_validation_server
 from nkc_kg.service.web.answers import JsonCaches
 from nkc_kg.service.web.cached_answers import CachedAnswers
 from nkc_kg.service.web.errors import ApiError, install_error_handlers
@@ -155,6 +156,8 @@ def _closing(svc: Service) -> Callable[[FastAPI], AbstractAsyncContextManager[No
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    # uploads are validated in processes forked from a server that warms up while the graph loads (bounded.py)
+    start_validation_server(settings)
     svc = service or load_service(settings)
     app = FastAPI(
         title="nkc-kg",

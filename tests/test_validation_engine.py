@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from nkc_kg.loaders.build import build_from_paths
+from nkc_kg.loaders.build import Builder, build_from_paths
 from nkc_kg.loaders.curated.yamlio import read_yaml
 from nkc_kg.loaders.iris import DEFAULT_BASE, Iris
 from nkc_kg.loaders.paths import DATA_DIR, curated_data_paths
@@ -25,6 +25,7 @@ from nkc_kg.loaders.shacl.run import check, serialize
 from nkc_kg.loaders.shacl.shapes import ShapesError, compile_shapes
 from nkc_kg.loaders.validation import union_graph, validate_paths, validate_workbook
 from nkc_kg.loaders.workbook.exporter import export_plan
+from nkc_kg.loaders.workbook.importer import read_plan_workbook
 from nkc_kg.service.cli import main
 from rdflib import Graph
 
@@ -175,6 +176,38 @@ def test_the_incremental_build_is_the_full_build(tmp_path: Path) -> None:
     party = edited(tmp_path, "parties.yaml", "label: Careyn", "label: Careyn thuiszorg")
     renamed = cached_build(party, cache)
     assert renamed[:3] == full_build(party) and len(renamed[3]) == len(paths)
+
+
+def test_a_workbook_builds_only_its_own_files_after_the_shipped_data(tmp_path: Path) -> None:
+    """An upload (POST /api/validate) reuses the shipped files' triples the validation server warmed
+    (service/validate/warm.py): a file that comes from a workbook's sheets registers the same ids as the
+    file it replaces, so the registry, and the other files' triples, stay the same."""
+    cache = Cache()
+    paths = curated_data_paths()
+    cached_build(paths, cache)  # the warm-up
+    book = tmp_path / "plan.xlsx"
+    export_plan("late-gevolgen-2025", book)
+    shipped = incremental.read(paths, cache)
+    read = read_plan_workbook(book, "plan.xlsx", paths, shipped=shipped, with_texts=False)
+    built = incremental.build(read.curated, Iris(), cache, shipped.keys)
+    assert sorted(built.built) == sorted(read.records) and "parties.yaml" not in built.built
+    full = Builder(Iris()).build(read.curated)
+    assert triples(built.ntriples()) == triples(serialize(union_graph(full.dataset)))
+    # what an import would write is left out of a validation's reading, and nothing else is
+    whole = read_plan_workbook(book, "plan.xlsx", paths)
+    assert whole.texts and not read.texts
+    assert [(cf.source.path.name, cf.record) for cf in read.curated] == [
+        (cf.source.path.name, cf.record) for cf in whole.curated
+    ]
+
+
+def test_a_cache_keeps_what_another_holds() -> None:
+    """The validation server reads its warm-up through the disk cache and hands it to the memory cache its
+    validations use (they never write a file)."""
+    disk, memory = Cache(), Cache()
+    disk.put("triples", "k", b"<a> <b> <c> .\n")
+    memory.keep(disk)
+    assert memory.get("triples", "k") == b"<a> <b> <c> .\n" and memory.directory is None
 
 
 def test_errors_of_the_incremental_build_are_the_full_builds(tmp_path: Path) -> None:

@@ -90,6 +90,14 @@ class Cache:
             self._pruned = True
             self._prune(folder.parent.iterdir())
 
+    def keep(self, other: Cache) -> None:
+        """Hold the entries ``other`` holds in memory as well (what a warm-up read from disk, for a cache
+        that must not touch the disk)."""
+        with other._lock:
+            entries = list(other._memory.items())
+        for (kind, key), value in entries:  # type: ignore[misc]
+            self._remember(kind, key, value)
+
     def _remember(self, kind: str, key: str, value: Any) -> None:
         with self._lock:
             self._memory[(kind, key)] = value  # type: ignore[index]

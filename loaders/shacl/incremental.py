@@ -209,8 +209,9 @@ def _canonical(value: object) -> str:
         return f"{type(value).__name__}{value.model_dump_json()}"
     if isinstance(value, SourceFile):
         # where an id was defined is read by the registry pass only (to name the first definition of a
-        # duplicate); leaving it out keeps the registry the same when a file is checked from elsewhere
-        return type(value).__name__
+        # duplicate); leaving it out, and whether it is a file or a workbook's sheet, keeps the registry the
+        # same when a file is checked from elsewhere (a workbook upload reuses the shipped files' triples)
+        return "SourceFile"
     if isinstance(value, dict):
         return "{" + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())) + "}"
     if isinstance(value, set | frozenset):

@@ -166,13 +166,14 @@ def validate_workbook(
 
     cache = cache or memory_cache()
     name = display or display_path(path)
+    shipped = incremental.read(curated, cache)  # the shipped files' records, parsed once per version
     try:
-        read = read_plan_workbook(path, name, curated)
+        read = read_plan_workbook(path, name, curated, shipped=shipped, with_texts=False)
     except WorkbookError as exc:
         return Report(errors=[CurationError(Location(name, 1), str(exc), "", f"geen leesbare .xlsx-werkmap: {exc}")])
     if read.errors:
         return Report(errors=read.errors)
-    report = validate_built(incremental.build(read.curated, iris, cache), iris, cache)
+    report = validate_built(incremental.build(read.curated, iris, cache, shipped.keys), iris, cache)
     # The editor fixes what the workbook holds; violations elsewhere still count (the workbook may cause them).
     kept = [r for r in report.results if r.severity == "violation" or (r.location and r.location.file == name)]
     report.elsewhere = len(report.results) - len(kept)
