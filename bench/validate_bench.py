@@ -339,6 +339,11 @@ def merged(paths: list[Path]) -> tuple[dict[str, Any], list[Path]]:
 def section(results: dict[str, Any], out: Path | list[Path]) -> str:
     m = results["machine"]
     start, end = m["load_average_at_start"], m.get("load_average_at_end", m["load_average_at_start"])
+    busy = (
+        "the machine was shared: on a quiet machine the times are lower"
+        if max(start[0], end[0]) >= m["nproc"]
+        else "under the number of cores: a quiet machine"
+    )
     return "\n".join(
         [
             "## Validation",
@@ -352,8 +357,8 @@ def section(results: dict[str, Any], out: Path | list[Path]) -> str:
             "",
             f"Run {m['date']} — {m['nproc']} cores ({m['cpu']}), Python {m['python']}, "
             + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
-            + f", {m['hyperfine']}. Load average {start[0]:.1f} at start and {end[0]:.1f} at end (the machine "
-            "was shared: on a quiet machine the times are lower). Raw numbers in "
+            + f", {m['hyperfine']}. Load average {start[0]:.1f} at start and {end[0]:.1f} at end ({busy}). "
+            "Raw numbers in "
             + ", ".join(f"`{p.relative_to(ROOT)}`" for p in (out if isinstance(out, list) else [out]))
             + ". Each engine's time is loading the union graph (with the ontology) into "
             "its store plus checking it; the oxigraph engine's is the median of its runs, pyshacl's one run. "
