@@ -83,7 +83,8 @@ def format_state(state: dict[str, Any], lang: str = "nl") -> str:
     lines.append("Stand per stap:" if nl else "State per step:")
     for item in state["items"]:
         where = f"{item['activity']}.{item['step']}" if item["step"] else str(item["activity"])
-        status = f"{item['status']} {item['statusDate']}" if item["status"] else "-"
+        label = item["statusLabel"]
+        status = f"{label['nl' if nl else 'en']} {item['statusDate']}" if label else "-"
         lines.append(f"  {where}: {STATE_LABELS[item['state']][i]} ({status})")
     return "\n".join(lines)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nkc_kg.service.progress.state import STATE_LABELS, STATUS_LABELS
+from nkc_kg.service.progress.state import STATE_LABELS
 
 Cite = Callable[[list[str]], list[str]]  # entity IRIs -> citations (one per source document)
 
@@ -52,10 +52,10 @@ def report_sections(state: dict[str, Any], cite: Cite, lang: str = "nl") -> list
 
 def _status_word(item: dict[str, Any], lang: str) -> str:
     state = STATE_LABELS[item["state"]][0 if lang == "nl" else 1]
-    status = item["status"]
-    if status is None:
+    label = item["statusLabel"]  # the status concept's labels in the graph
+    if label is None:
         return state
-    word = status if lang == "nl" else STATUS_LABELS.get(status, status)
+    word = label["nl" if lang == "nl" else "en"]
     if item["state"] == "over-tijd":
         return f"{word} ({state})"
     return word

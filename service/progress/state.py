@@ -31,13 +31,6 @@ STATE_LABELS = {
     "over-tijd": ("over tijd", "overdue"),
     "niet-gemeld": ("niet gemeld", "not reported"),
 }
-STATUS_LABELS = {
-    "gepland": "planned",
-    "loopt": "in progress",
-    "afgerond": "completed",
-    "uitgesteld": "postponed",
-    "vervallen": "cancelled",
-}
 ALL_SUBGOALS = 0  # the bar of activities that serve every subgoal ("Aan alle subdoelen")
 
 
@@ -48,7 +41,8 @@ class ProgressError(ValueError):
 @dataclass
 class Observation:
     iri: str
-    status: str
+    status: str  # the status concept's notation: the Dutch word
+    status_en: str  # its English label in the graph (the Dutch word where it has none)
     date: dt.date
     done: str | None
     report: str
@@ -140,6 +134,7 @@ class PlanProgress:
             "state": item.state(at),
             "daysLate": item.days_late(at),
             "status": latest.status if latest else None,
+            "statusLabel": {"nl": latest.status, "en": latest.status_en} if latest else None,
             "statusDate": latest.date.isoformat() if latest else None,
             "done": latest.done if latest else None,
             "evidence": latest.evidence if latest else [],
@@ -205,6 +200,7 @@ def load_progress(store: Store, iris: Iris, plan_id: str) -> PlanProgress:
             obs = seen[key] = Observation(
                 iri=key,
                 status=str(row["status"]),
+                status_en=str(row["statusEn"]) if row.get("statusEn") is not None else str(row["status"]),
                 date=dt.date.fromisoformat(str(row["date"])),
                 done=str(row["done"]) if row.get("done") is not None else None,
                 report=str(row["reportId"]),

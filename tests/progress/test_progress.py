@@ -82,6 +82,8 @@ def test_the_2024_plan_stands_at_13_activities_under_way(store: EmbeddedStore, i
     assert state["steps"] == 13 and state["totals"]["loopt"] == 13 and state["overdue"] == []
     first = state["items"][0]
     assert first["status"] == "loopt" and first["done"].startswith("IKNL heeft in samenwerking")
+    # the words of the status concept in the graph (its skos:prefLabel), for pages, reports and the command
+    assert first["statusLabel"] == {"nl": "loopt", "en": "in progress"}
     assert [c["number"] for c in first["continuedBy"]] == [3]
     # before the report's date nothing was reported
     assert (
@@ -210,6 +212,9 @@ def test_the_commands_print_the_state_and_write_the_word_report(data_2025: Path,
         assert f"{act.number}. {act.title}" in text
     assert "Wat is er gedaan: Team samengesteld." in text
     assert "Status: vervallen (2025-05-01)" in text
+    english = nkc_kg("progress", PLAN_2025, "--at", "2025-12-31", "--lang", "en", "--data", str(data_2025), cwd=editor)
+    assert english.returncode == 0, english.stderr
+    assert "(cancelled 2025-05-01)" in english.stdout and "(vervallen" not in english.stdout
     assert "Bron: Nederlands Kanker Collectief (2025). Actieplan Zeldzame Kankers 2025" in text
 
 
