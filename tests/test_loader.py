@@ -91,3 +91,14 @@ def test_timeframe_flags_are_kept() -> None:
 def test_malformed_timeframes_are_refused(text: str) -> None:
     with pytest.raises(TimeframeError):
         parse_timeframe(text)
+
+
+def test_every_concept_scheme_is_named_in_dutch_and_english(built) -> None:  # type: ignore[no-untyped-def]
+    """A scheme's page (e.g. /concept/progress-status/scheme) is titled by the scheme's own name."""
+    from nkc_kg.loaders.iris import RDF, SKOS
+
+    schemes = {s for s, _, _, _ in built.dataset.quads((None, RDF.type, SKOS.ConceptScheme, None))}
+    assert len(schemes) >= 6
+    for scheme in schemes:
+        names = {o.language for _, _, o, _ in built.dataset.quads((scheme, SKOS.prefLabel, None, None))}
+        assert {"nl", "en"} <= names, scheme

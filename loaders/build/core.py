@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from nkc_kg.loaders.build.terms import ROLE_TERM
+from nkc_kg.loaders.build.terms import ROLE_TERM, SCHEME_LABELS
 from nkc_kg.loaders.curated import records as r
 from nkc_kg.loaders.curated.reader import CuratedFile
 from nkc_kg.loaders.curated.yamlio import CurationError, Location, PathKey, SourceFile, format_key
@@ -205,6 +205,8 @@ class BuilderCore:
             g = self.dataset.graph(self.iris.graph("curated"))
             scheme_iri = self.iris.concept(scheme, "scheme")
             g.add((scheme_iri, RDF.type, SKOS.ConceptScheme))
+            for label, lang in zip(SCHEME_LABELS[scheme], ("nl", "en"), strict=True):
+                g.add((scheme_iri, SKOS.prefLabel, Literal(label, lang=lang)))
             g.add((iri, RDF.type, self.nkc[cls]))
             g.add((iri, SKOS.inScheme, scheme_iri))
             g.add((iri, SKOS.notation, Literal(key)))

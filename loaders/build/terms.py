@@ -34,6 +34,14 @@ PROGRESS_STATUS_LABELS = {
     "vervallen": ("vervallen", "cancelled"),
 }
 STATUS_TERM = {"verified": "Verified", "derived": "Derived", "not-verified": "NotVerified"}
+# The concept schemes the builder makes (Builder.concept), named in Dutch and English for their pages.
+SCHEME_LABELS = {
+    "domain": ("Domeinen van interventies", "Intervention domains"),
+    "panel-requirement": ("Eisen aan expertpanels", "Requirements for expert panels"),
+    "progress-status": ("Voortgangsstatus", "Progress status"),
+    "team-role": ("Rollen in een team", "Roles in a team"),
+    "theme": ("Thema's van de actieplannen", "Themes of the action plans"),
+}
 # Roles in a team as the team slides write them, with their English label; another role gets its Dutch label only.
 TEAM_ROLE_LABELS = {"begeleiding": ("begeleiding", "facilitation")}
 DOMAIN_LABELS = {
