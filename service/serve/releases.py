@@ -20,18 +20,15 @@ import signal
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import anyio
-import httpx
 from fastapi import FastAPI
 from nkc_kg.service.app import Service, create_app, load_service
 from nkc_kg.service.releases.bundles import CURRENT, Release, ReleaseError, current_version, read_release, releases_dir
 from nkc_kg.service.releases.partials import sweep_stale_partials
+from nkc_kg.service.serve.following import Watcher, get_in_process, now_iso, retire_when_idle
 from nkc_kg.service.settings import Settings
 from nkc_kg.service.store.embedded import StoreUnavailable
 from nkc_kg.service.store.pool import QueryPool, QueryWorkersFailed
@@ -45,10 +42,6 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 # requested on a new release before it is swapped in: they fill the lazily built indexes
 WARM_UP = ("/", "/api/plans", "/api/parties", "/api/abbreviations", "/api/search?q=kanker")
 WORKERS_READY_WITHIN = 120.0  # seconds for a new release's SPARQL workers to load its dataset
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @dataclass
@@ -72,11 +65,9 @@ class ReleaseServer:
         self.folder = folder
         self.failure: dict[str, str] | None = None
         self._failed: str | None = None  # the version that failed, not tried again until current changes
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
         self._lock = threading.Lock()  # one load at a time
         self._retiring: list[LoadedRelease] = []
-        self._watcher: threading.Thread | None = None
+        self._watcher = Watcher(self.check, self.settings.release_poll, "nkc-kg-releases")
         sweep_stale_partials(folder)  # left by a publish killed half-way (releases/partials.py)
         self.loaded = self._load(read_release(folder, CURRENT))  # start-up fails (ReleaseError) without one
 
@@ -110,21 +101,12 @@ class ReleaseServer:
     # ------------------------------------------------------------------------------------------ switching
 
     def start(self) -> None:
-        if self._watcher is None:
-            self._watcher = threading.Thread(target=self._watch, daemon=True, name="nkc-kg-releases")
-            self._watcher.start()
+        self._watcher.start()
 
     def reload_now(self) -> None:
         """SIGHUP: look at ``current`` now, and try a release that failed before once more."""
         self._failed = None
-        self._wake.set()
-
-    def _watch(self) -> None:
-        while not self._stopping.is_set():
-            self._wake.wait(self.settings.release_poll)
-            self._wake.clear()
-            if not self._stopping.is_set():
-                self.check()
+        self._watcher.wake()
 
     def check(self) -> bool:
         """Switch to the release ``current`` points at if it is new and loads; True if it switched."""
@@ -159,7 +141,7 @@ class ReleaseServer:
 
     def _fail(self, version: str, reason: str) -> None:
         self._failed = version
-        self.failure = {"version": version, "error": reason, "at": _now()}
+        self.failure = {"version": version, "error": reason, "at": now_iso()}
         log.error("nkc-kg: release %s not loaded, still serving %s: %s", version, self.loaded.release.version, reason)
 
     def _load(self, release: Release) -> LoadedRelease:
@@ -169,7 +151,7 @@ class ReleaseServer:
             raise ReleaseError(f"release {release.version} does not match its checksums: {shown}")
         settings = dataclasses.replace(self.settings, store="embedded", dataset=release.file("nkc-kg.nq"))
         service = load_service(settings)
-        loaded = LoadedRelease(release, create_app(settings, service), service, _now())
+        loaded = LoadedRelease(release, create_app(settings, service), service, now_iso())
         try:
             loaded.app.state.release_status = self.status
             self._warm_up(loaded)
@@ -189,32 +171,20 @@ class ReleaseServer:
             if pool.failure:
                 raise QueryWorkersFailed(pool.failure)
 
-        async def warm_up() -> None:
-            # the app in-process, without its lifespan (which would close the SPARQL workers afterwards)
-            transport = httpx.ASGITransport(app=loaded.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://release") as client:
-                for path in WARM_UP:
-                    status = (await client.get(path)).status_code
-                    if status != 200:
-                        raise ReleaseError(f"release {loaded.release.version}: GET {path} answered {status}")
-
-        # on a thread of its own: the factory of `serve --workers N` runs inside uvicorn's event loop
-        with ThreadPoolExecutor(1, thread_name_prefix="nkc-kg-warm-up") as pool:
-            pool.submit(anyio.run, warm_up).result()
+        for path, status in get_in_process(loaded.app, WARM_UP):
+            if status != 200:
+                answered = f"answered {status}" if status else "gave no answer"
+                raise ReleaseError(f"release {loaded.release.version}: GET {path} {answered}")
 
     def _retire(self, old: LoadedRelease) -> None:
         """Stop the old release's workers once its requests are answered (at most after a grace period)."""
         self._retiring.append(old)
-        grace = self.settings.query_timeout + 5.0
 
-        def wait_and_close() -> None:
-            deadline = time.monotonic() + grace
-            while old.active > 0 and time.monotonic() < deadline:
-                time.sleep(0.1)
+        def close() -> None:
             old.close()
             self._retiring.remove(old)
 
-        threading.Thread(target=wait_and_close, daemon=True, name="nkc-kg-retire").start()
+        retire_when_idle(lambda: old.active, close, self.settings.query_timeout + 5.0)
 
     def status(self) -> dict[str, Any]:
         """For /health: the release served, and the last release that failed to load (if any)."""
@@ -232,8 +202,7 @@ class ReleaseServer:
         return status
 
     def close(self) -> None:
-        self._stopping.set()
-        self._wake.set()
+        self._watcher.stop()
         for loaded in [self.loaded, *self._retiring]:
             loaded.close()
 

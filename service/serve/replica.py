@@ -21,7 +21,6 @@ service answers again as soon as the store does.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import logging
@@ -29,18 +28,16 @@ import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import anyio
-import httpx
 from fastapi import FastAPI
 from nkc_kg.loaders.command_line import FAILED, OK, fail
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.service.app import create_app
 from nkc_kg.service.graph.served import Service, load_service
+from nkc_kg.service.serve.following import Watcher, get_in_process, now_iso, retire_when_idle
 from nkc_kg.service.settings import Settings
 from nkc_kg.service.store.embedded import QueryTimeout, StoreUnavailable
 from nkc_kg.service.store.remote import RemoteStore
@@ -55,10 +52,6 @@ Send = Callable[[Message], Awaitable[None]]
 WARM_UP = ("/", "/api/plans", "/api/parties", "/api/abbreviations")
 SWITCH_WITHIN = 60.0  # seconds a request waits for the new release's service before a 503
 UNCHECKED = ("/static/", "/docs", "/openapi.json")  # never ask the store
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @dataclass
@@ -85,9 +78,7 @@ class ReplicaServer:
         self.failure: dict[str, str] | None = None  # the last release that could not be loaded
         self._changed = threading.Condition()
         self._loading = threading.Lock()
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._watcher: threading.Thread | None = None
+        self._watcher = Watcher(self.check, settings.release_poll, "nkc-kg-release-watch")
         self.served = self._load()  # StoreUnavailable at start-up: the caller says what to do
 
     # ------------------------------------------------------------------------------------------ loading
@@ -100,9 +91,9 @@ class ReplicaServer:
             assert isinstance(store, RemoteStore)
             before = store.release_version(self.record)
             app = create_app(self.settings, service)
-            served = Served(before, service, app, _now())
+            served = Served(before, service, app, now_iso())
             app.state.release_status = self.status
-            _warm_up(app)
+            get_in_process(app, WARM_UP)  # fills the caches; an answer that fails here is tried again later
             if store.release_version(self.record) == before:
                 return served
             store.close()
@@ -123,7 +114,7 @@ class ReplicaServer:
             try:
                 new = self._load()
             except (StoreUnavailable, QueryTimeout, OSError, ValueError) as exc:
-                self.failure = {"version": str(version), "error": str(exc), "at": _now()}
+                self.failure = {"version": str(version), "error": str(exc), "at": now_iso()}
                 log.error("nkc-kg: release %s not loaded, still serving %s: %s", version, self.served.version, exc)
                 return False
             old, self.served = self.served, new
@@ -142,7 +133,7 @@ class ReplicaServer:
     def _unreachable(self, reason: str) -> None:
         if self.unreachable is None:
             log.error("nkc-kg: the triple store does not answer: %s", reason)
-            self.unreachable = {"since": _now(), "error": reason}
+            self.unreachable = {"since": now_iso(), "error": reason}
 
     def _reachable(self) -> None:
         if self.unreachable is not None:
@@ -151,29 +142,14 @@ class ReplicaServer:
 
     def _retire(self, old: Served) -> None:
         """Close the old release's connections once its requests are answered (at most after a grace period)."""
-        grace = self.settings.query_timeout + 5.0
-
-        def wait_and_close() -> None:
-            deadline = time.monotonic() + grace
-            while old.active > 0 and time.monotonic() < deadline:
-                time.sleep(0.1)
-            old.store.close()
-
-        threading.Thread(target=wait_and_close, daemon=True, name="nkc-kg-retire").start()
-
-    def _watch(self) -> None:
-        while not self._stopping.is_set():
-            self._wake.wait(self.settings.release_poll)
-            self._wake.clear()
-            if not self._stopping.is_set():
-                self.check()
+        retire_when_idle(lambda: old.active, old.store.close, self.settings.query_timeout + 5.0)
 
     def wait_for(self, version: str | None, seconds: float) -> bool:
         """Wake the watcher and wait until ``version`` is served (False if it is not within ``seconds``)."""
         deadline = time.monotonic() + seconds
         with self._changed:
             while self.served.version != version:
-                self._wake.set()
+                self._watcher.wake()
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -230,13 +206,10 @@ class ReplicaServer:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                if self._watcher is None:
-                    self._watcher = threading.Thread(target=self._watch, daemon=True, name="nkc-kg-release-watch")
-                    self._watcher.start()
+                self._watcher.start()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
-                self._stopping.set()
-                self._wake.set()
+                self._watcher.stop()
                 self.served.store.close()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
@@ -279,21 +252,6 @@ def _problem(status: int, error: str, detail: str) -> list[Message]:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     start = {"type": "http.response.start", "status": status, "headers": headers}
     return [start, {"type": "http.response.body", "body": body}]
-
-
-def _warm_up(app: FastAPI) -> None:
-    """A few pages requested in-process, so the caches are built before the release is swapped in."""
-
-    async def warm_up() -> None:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://release", timeout=120) as client:
-            for path in WARM_UP:
-                with contextlib.suppress(httpx.HTTPError):
-                    await client.get(path)
-
-    # on a thread of its own: the factory of `serve --workers N` runs inside uvicorn's event loop
-    with ThreadPoolExecutor(1, thread_name_prefix="nkc-kg-warm-up") as pool:
-        pool.submit(anyio.run, warm_up).result()
 
 
 def serve_replica(settings: Settings, sock: socket.socket, host: str, port: int, workers: int) -> int:
