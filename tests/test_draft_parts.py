@@ -162,7 +162,8 @@ def test_a_bulleted_card(draft: Draft) -> None:
         (2, "Nog een stap", "Q3 2026", ["nfk"]),
     ]
     assert act.parties == [r.PartyRole(party="nfk", role="initiator", note="NFK (initiatiefnemer)")]
-    assert act.results == [r.IntendedResult(number=1, text="Iets bereikt", steps=[])]  # unnumbered: the aim of the whole activity (issue 16)
+    # unnumbered: the aim of the whole activity (issue 16)
+    assert act.results == [r.IntendedResult(number=1, text="Iets bereikt", steps=[])]
     assert sorted(codes(draft, 11)) == [
         "empty-box",
         "goal-as-subgoal",
