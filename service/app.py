@@ -157,7 +157,7 @@ def _closing(svc: Service) -> Callable[[FastAPI], AbstractAsyncContextManager[No
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     # uploads are validated in processes forked from a server that warms up while the graph loads (bounded.py)
-    start_validation_server(settings)
+    start_validation_server()
     svc = service or load_service(settings)
     app = FastAPI(
         title="nkc-kg",

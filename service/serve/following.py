@@ -9,10 +9,13 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import anyio
 import httpx
-from fastapi import FastAPI
+
+if TYPE_CHECKING:  # the apps are driven through httpx's ASGI transport: this module needs no web framework
+    from fastapi import FastAPI
 
 
 def now_iso() -> str:

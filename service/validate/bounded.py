@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 PRELOAD = ["nkc_kg.service.validate.warm"]
 RETRY_AFTER = 30  # seconds a client is asked to wait when every validation slot is taken
 MEMORY_EXIT = 75  # a child's exit code when it ran out of memory before it could answer
-# what warm.py validates once in the forkserver: the service's data folder, base IRI and cache folder
-WARM_DATA_DIR, WARM_BASE = "NKC_KG_VALIDATE_WARM_DATA_DIR", "NKC_KG_VALIDATE_WARM_BASE"
-WARM_CACHE_DIR = "NKC_KG_VALIDATE_WARM_CACHE_DIR"
 
 
 class UploadRefused(Exception):
@@ -101,30 +98,15 @@ def _forkserver() -> Any:
     return _context
 
 
-def start_validation_server(settings: Settings) -> None:
+def start_validation_server() -> None:
     """Start the process validations are forked from, at the service's start rather than at the first upload:
-    it imports the validation modules and validates ``settings``' data once (warm.py), in the background and
+    it imports the validation modules and validates the service's data once (warm.py), in the background and
     while this process loads the graph, so the first upload is answered as fast as the next. Started once per
     process; later calls do nothing."""
     from multiprocessing import forkserver
 
     _forkserver()
-    # the forkserver is started with this process's environment: the one way to tell warm.py what to warm
-    told = {
-        WARM_DATA_DIR: str(settings.data_dir),
-        WARM_BASE: settings.base_iri,
-        WARM_CACHE_DIR: str(settings.cache_dir or ""),  # empty: the default folder (disk_cache)
-    }
-    before = {name: os.environ.get(name) for name in told}
-    os.environ.update(told)
-    try:
-        forkserver.ensure_running()
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    forkserver.ensure_running()
 
 
 async def validate_bounded(

@@ -1,5 +1,6 @@
-"""A concept scheme's page is titled by its label in the page's language; a scheme the data gives no label
-is named by the class of its concepts (never the IRI's last segment, "scheme"), also where a concept links to it."""
+"""A concept scheme's page is titled by its label in the page's language, also where a concept links to it; the
+build names every scheme it makes (a scheme without a label is named by the class of its concepts:
+tests/service/test_linked_data.py)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,16 @@ def test_a_labelled_scheme_in_both_languages(page: Page) -> None:
     )
 
 
-def test_a_scheme_without_a_label_is_named_by_its_concepts_class(page: Page) -> None:
+def test_every_scheme_the_build_makes_is_titled_by_its_name(page: Page) -> None:
     page.goto("/concept/progress-status/scheme")
     expect(page.locator("h1")).to_have_text("Voortgangsstatus")
     expect(page).to_have_title("Voortgangsstatus — NKC-kennisgraaf")
     page.goto("/concept/progress-status/scheme?lang=en")
     expect(page.locator("h1")).to_have_text("Progress status")
     page.goto("/concept/theme/zeldzame-kankers?lang=en")
-    expect(page.get_by_role("link", name="Theme", exact=True)).to_have_attribute("href", "/concept/theme/scheme")
+    expect(page.get_by_role("link", name="Themes of the action plans", exact=True)).to_have_attribute(
+        "href", "/concept/theme/scheme"
+    )
     for scheme in ("theme", "domain", "panel-requirement", "team-role"):
         page.goto(f"/concept/{scheme}/scheme")
         expect(page.locator("h1")).not_to_have_text("scheme")

@@ -77,3 +77,26 @@ def test_a_source_documents_page_lists_every_entry_once_in_one_order(client: Tes
     for name in ("Buddyhuis in het ziekenhuis", "Meet &amp; Match", "Oncologiezorgnetwerken"):
         assert html.count(f'<a href="{mentions}">{name}</a>') == 1, name
     assert html.count('<a href="/initiative/buddyhuis-in-het-ziekenhuis">Buddyhuis in het ziekenhuis</a>') == 1
+
+
+def test_a_scheme_without_a_label_is_named_by_its_concepts_class() -> None:
+    """A dataset from elsewhere (NKC_KG_DATASET, a store) may give a scheme no label: its pages and links then use
+    the class of its concepts, never the IRI's last segment ("scheme")."""
+    from nkc_kg.loaders.iris import SKOS, Iris
+    from nkc_kg.loaders.validation import ontology_graph
+    from nkc_kg.service.linked_data.describe import scheme_name
+    from nkc_kg.service.store.embedded import EmbeddedStore
+    from rdflib import Dataset, Literal
+
+    iris = Iris()
+    scheme, concept = URIRef(iris.concept("status", "scheme")), URIRef(iris.concept("status", "klaar"))
+    data = Dataset()
+    graph = data.graph(URIRef(iris.graph("elsewhere")))
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    graph.add((concept, RDF.type, iris.nkc.ProgressStatus))
+    graph.add((concept, SKOS.inScheme, scheme))
+    store, ontology = EmbeddedStore.from_dataset(data), ontology_graph(iris.base)
+    assert scheme_name(store, iris, str(scheme), ontology, "nl") == "Voortgangsstatus"
+    assert scheme_name(store, iris, str(scheme), ontology, "en") == "Progress status"
+    graph.add((scheme, SKOS.prefLabel, Literal("Statussen", lang="nl")))
+    assert scheme_name(EmbeddedStore.from_dataset(data), iris, str(scheme), ontology, "en") == "Statussen"
