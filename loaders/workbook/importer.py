@@ -90,7 +90,7 @@ def read_plan_workbook(
         return result
     header = next(rec.plan for rec in assembled.files.values() if isinstance(rec.plan, r.PlanHeader))
     result.plan_id = header.id
-    shipped = shipped or read_curated(data_paths)
+    shipped = read_curated(data_paths) if shipped is None else shipped
     if shipped.errors:
         result.errors = shipped.errors
         return result
