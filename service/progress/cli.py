@@ -103,7 +103,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     if isinstance(found, int):
         return found
     state, graph = found
-    sections = report_sections(state, citations(graph.provenance, args.lang), args.lang)  # type: ignore[arg-type]
+    sections = report_sections(state, citations(graph.provenance, args.lang), args.lang)
     title = graph.store.select(
         "PREFIX dcterms: <http://purl.org/dc/terms/> "
         "SELECT ?t WHERE { ?plan dcterms:title ?t FILTER (LANG(?t) = 'nl') }",

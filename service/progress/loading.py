@@ -9,6 +9,7 @@ from nkc_kg.loaders.iris import Iris
 
 if TYPE_CHECKING:
     from nkc_kg.service.graph.provenance import Provenance
+    from nkc_kg.service.progress.report import Cite
     from nkc_kg.service.settings import Settings
     from nkc_kg.service.store.embedded import EmbeddedStore
 
@@ -33,7 +34,7 @@ def load_curated(settings: Settings) -> LoadedGraph:
     return LoadedGraph(store, iris, Provenance(store, iris), [str(e) for e in built.errors])
 
 
-def citations(provenance: Provenance, lang: str) -> object:
+def citations(provenance: Provenance, lang: str) -> Cite:
     """A function: entity IRIs -> the citation of each source document they rest on."""
 
     def cite(entities: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from nkc_kg.service.plans.ordering import default_plan
+from nkc_kg.service.progress.loading import citations
 from nkc_kg.service.progress.report import report_sections
 from nkc_kg.service.progress.routes import checked_day, progress_answer
 from nkc_kg.service.progress.state import STATES
@@ -19,6 +20,14 @@ router = APIRouter(tags=["Pages"])
 
 PlanQuery = Annotated[str | None, Query(description="plan id", max_length=80)]
 AtQuery = Annotated[str | None, Query(description="YYYY-MM-DD", max_length=40)]
+
+
+def _progress(service: Any, data: Any, plan: str | None, at: str | None) -> tuple[list[Any], str, dict[str, Any]]:
+    """The plans to choose from, the plan shown (the one asked for, else the default) and its progress on ``at``;
+    ApiError for an unknown plan or a malformed date."""
+    known = list(data.plans()["plans"])
+    chosen = plan or (default_plan(known) if known else "")
+    return known, chosen, progress_answer(service, chosen, checked_day(at))
 
 
 def _error_page(pages: Any, request: Request, exc: ApiError) -> Response:
@@ -39,10 +48,8 @@ async def page(
     at: AtQuery = None,
 ) -> Response:
     def render() -> Response:
-        known = list(data.plans()["plans"])
-        chosen = plan or (default_plan(known) if known else "")
         try:
-            answer = progress_answer(service, chosen, checked_day(at))
+            known, chosen, answer = _progress(service, data, plan, at)
         except ApiError as exc:
             return _error_page(pages, request, exc)
         return pages.render(request, "progress.html", plans=known, plan=chosen, progress=answer, states=STATES)
@@ -63,17 +70,11 @@ async def report_page(
     lang = page_language(request)
 
     def render() -> Response:
-        known = list(data.plans()["plans"])
-        chosen = plan or (default_plan(known) if known else "")
         try:
-            answer = progress_answer(service, chosen, checked_day(at))
+            _, chosen, answer = _progress(service, data, plan, at)
         except ApiError as exc:
             return _error_page(pages, request, exc)
-
-        def cite(entities: list[str]) -> list[str]:
-            return [s["citation"][lang] for s in provenance.cite(entities)["sources"]]
-
-        sections: list[dict[str, Any]] = report_sections(answer, cite, lang)
+        sections: list[dict[str, Any]] = report_sections(answer, citations(provenance, lang), lang)
         return pages.render(request, "progress_report.html", plan=chosen, progress=answer, sections=sections)
 
     return await anyio.to_thread.run_sync(render)
