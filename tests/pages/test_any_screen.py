@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 from nkc_kg.loaders.iris import Iris
 from nkc_kg.service.store.embedded import EmbeddedStore
+from page_checks import overflow, serious_axe_violations
 from playwright.sync_api import Browser, Page, expect
 
-AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 900)}
 PLAN = "zeldzame-kankers-2025"
@@ -69,23 +68,6 @@ def shape_paths(store: EmbeddedStore, iris: Iris) -> list[str]:
     paths = one_iri_per_shape(store, iris)
     assert len(paths) > 40, paths
     return paths
-
-
-def overflow(page: Page) -> int:
-    """How many pixels the page is wider than the window (0 when nothing scrolls sideways)."""
-    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
-
-
-def serious_axe_violations(page: Page) -> list[str]:
-    page.evaluate(AXE_SCRIPT + ";0")
-    found = page.evaluate(
-        """async () => {
-          const result = await axe.run(document, {resultTypes: ['violations']});
-          return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '));
-        }"""
-    )
-    return list(found)
 
 
 @pytest.fixture(scope="module", params=list(WIDTHS))

@@ -7,13 +7,11 @@ the page). The progress page is reached by links: from a plan's page and from th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
-import axe_playwright_python
 import pytest
+from page_checks import overflow, serious_axe_violations
 from playwright.sync_api import Browser, Page
 
-AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WIDTHS = {"laptop": (1366, 800), "phone": (390, 844)}
 # the steps of the rare-cancer plan 2025 whose timeframe ends before 31 December 2025 (slides 18-29);
 # the shipped data has no 2025 report yet, so all of them are overdue
@@ -31,24 +29,6 @@ def sized_page(request: pytest.FixtureRequest, browser: Browser, site_url: str) 
     yield page
     context.close()
     assert errors == []
-
-
-def overflow(page: Page) -> int:
-    """How many pixels the whole page is wider than the window (0 when nothing scrolls sideways)."""
-    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
-
-
-def serious_axe_violations(page: Page) -> list[str]:
-    """axe-core on the whole page, the site's header and menu included."""
-    page.evaluate(AXE_SCRIPT + ";0")
-    found = page.evaluate(
-        """async () => {
-          const result = await axe.run(document, {resultTypes: ['violations']});
-          return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '));
-        }"""
-    )
-    return list(found)
 
 
 def test_progress_page_shows_bars_and_the_overdue_steps(sized_page: Page) -> None:
