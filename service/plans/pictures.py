@@ -7,7 +7,7 @@ readers, a <title> tooltip on every mark and links to the pages behind the marks
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -53,6 +53,15 @@ class Bar:
     detail: str = ""
     who: str = ""
     colour: str = "#1d4f91"
+
+
+def quarter_starts(lo: date, hi: date) -> Iterator[tuple[date, int]]:
+    """The first day of every quarter from ``lo`` to ``hi`` with its quarter (0-3): a timeline's grid lines."""
+    for year in range(lo.year, hi.year + 1):
+        for quarter in range(4):
+            day = date(year, 1 + 3 * quarter, 1)
+            if lo <= day <= hi:
+                yield day, quarter
 
 
 def strongest_role(roles: Sequence[str]) -> str | None:
@@ -219,17 +228,13 @@ def timeline_svg(
         f'font-family="{FONT}" font-size="12">',
         f'<title id="timeline-title">{escape(title)}</title><desc id="timeline-desc">{escape(description)}</desc>',
     ]
-    for year in range(lo.year, hi.year + 1):
-        for quarter in range(4):
-            day = date(year, 1 + 3 * quarter, 1)
-            if not lo <= day <= hi:
-                continue
-            x = x_of(day)
-            colour = "#8a939c" if quarter == 0 else "#e3e7eb"
-            out.append(f'<line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 10}" stroke="{colour}"/>')
-            if quarter == 0 or day == lo:
-                out.append(f'<text x="{x + 4}" y="{head_h - 20}" font-weight="600" fill="#1b1f24">{year}</text>')
-            out.append(f'<text x="{x + 4}" y="{head_h - 8}" fill="#555d66" font-size="10">Q{quarter + 1}</text>')
+    for day, quarter in quarter_starts(lo, hi):
+        x = x_of(day)
+        colour = "#8a939c" if quarter == 0 else "#e3e7eb"
+        out.append(f'<line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 10}" stroke="{colour}"/>')
+        if quarter == 0 or day == lo:
+            out.append(f'<text x="{x + 4}" y="{head_h - 20}" font-weight="600" fill="#1b1f24">{day.year}</text>')
+        out.append(f'<text x="{x + 4}" y="{head_h - 8}" fill="#555d66" font-size="10">Q{quarter + 1}</text>')
     for i, bar in enumerate(bars):
         y = head_h + i * row_h
         out.append(
@@ -333,20 +338,16 @@ def timeline_narrow_svg(
         f'<title id="timeline-phone-title">{escape(title)}</title>'
         f'<desc id="timeline-phone-desc">{escape(description)}</desc>',
     ]
-    for year in range(lo.year, hi.year + 1):
-        for quarter in range(4):
-            day = date(year, 1 + 3 * quarter, 1)
-            if not lo <= day <= hi:
-                continue
-            x = x_of(day)
-            out.append(
-                f'<line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 4}" '
-                f'stroke="{"#8a939c" if quarter == 0 else "#e3e7eb"}"/>'
-            )
-            if (quarter == 0 or day == lo) and x < width - 30:
-                out.append(f'<text x="{x + 3}" y="{head_h - 20}" font-weight="600" fill="#1b1f24">{year}</text>')
-            if chart * 91 / span >= 24:  # room to name the quarter
-                out.append(f'<text x="{x + 3}" y="{head_h - 8}" fill="#555d66" font-size="10">Q{quarter + 1}</text>')
+    for day, quarter in quarter_starts(lo, hi):
+        x = x_of(day)
+        out.append(
+            f'<line x1="{x}" y1="{head_h - 6}" x2="{x}" y2="{height - 4}" '
+            f'stroke="{"#8a939c" if quarter == 0 else "#e3e7eb"}"/>'
+        )
+        if (quarter == 0 or day == lo) and x < width - 30:
+            out.append(f'<text x="{x + 3}" y="{head_h - 20}" font-weight="600" fill="#1b1f24">{day.year}</text>')
+        if chart * 91 / span >= 24:  # room to name the quarter
+            out.append(f'<text x="{x + 3}" y="{head_h - 8}" fill="#555d66" font-size="10">Q{quarter + 1}</text>')
     out.extend(_narrow_step(bar, head_h + i * row_h, x_of, pad, undated) for i, bar in enumerate(bars))
     if today and lo <= today <= hi:
         x = x_of(today)
